@@ -1,0 +1,8 @@
+// @course/model-kit: what students learn with and what the grader trusts.
+export { createRng, type Rng } from "./rng.ts";
+export type { TensorLike, HostTensor } from "./tensor-like.ts";
+export { toHost, unravelIndex } from "./tensor-like.ts";
+export { compareNumbers, compareTensors, DEFAULT_TOLERANCE, type Comparison, type Tolerance } from "./compare.ts";
+export * as reference from "./reference/index.ts";
+export * as float64 from "./float64/index.ts";
+export type { F64 } from "./float64/index.ts";
