@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
 
 /** Read a scalar (or single-element) tensor as a JS number and dispose it. */
 export function takeNumber(t: tf.Tensor): number {
