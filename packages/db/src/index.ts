@@ -1,0 +1,18 @@
+export { createDb, sqliteFilePath, type Db } from "./client.ts";
+export {
+  ConfigError,
+  DEFAULT_DATABASE_URL,
+  DbConfigSchema,
+  dbConfigFromEnv,
+  parseDbConfig,
+  parseWith,
+  type DbConfig,
+} from "./config.ts";
+export * from "./enums.ts";
+export { DomainError } from "./errors.ts";
+export { applyMigrations, readMigrations, type Migration } from "./migrate.ts";
+export { hashPassword, verifyPassword } from "./passwords.ts";
+export * from "./repositories/exercises.ts";
+export * from "./repositories/grading-policy.ts";
+export * from "./repositories/jobs.ts";
+export * from "./repositories/submissions.ts";

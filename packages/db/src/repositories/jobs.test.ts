@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DomainError } from "../errors.ts";
+import { providers } from "../testing/providers.ts";
+import { seedFixture, type Fixture } from "../testing/fixture.ts";
+import type { FreshDb } from "../testing/fresh-db.ts";
+import { claimNextJob, completeJob, heartbeat, queueDepth, recoverStaleJobs, releaseJob } from "./jobs.ts";
+import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
+
+const grade = {
+  status: "failed" as const,
+  score: 5,
+  maxScore: 10,
+  seed: 42,
+  tests: [
+    { name: "shape", passed: true, points: 5, maxPoints: 5 },
+    { name: "values", passed: false, points: 0, maxPoints: 5, message: "max abs error 0.3 at [0, 1]" },
+  ],
+  timings: { sandboxMs: 12 },
+};
+
+describe.each(providers())("grading queue on $name", ({ fresh }) => {
+  let f: FreshDb;
+  let fx: Fixture;
+  beforeEach(async () => {
+    f = await fresh();
+    fx = await seedFixture(f.db);
+  });
+  afterEach(() => f.dispose());
+
+  it("claims each job exactly once across concurrent workers", async () => {
+    for (let i = 0; i < 3; i++) await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `// ${i}` });
+    const claims = await Promise.all(["w1", "w2", "w3", "w4", "w5"].map((w) => claimNextJob(f.db, w)));
+    const won = claims.filter((c) => c !== null);
+    expect(won).toHaveLength(3);
+    expect(new Set(won.map((c) => c!.jobId)).size).toBe(3);
+    expect(won[0]!.exerciseSlug).toBe("dense-forward");
+    expect(await queueDepth(f.db)).toEqual({ queued: 0, running: 3 });
+  });
+
+  it("writes a grade once, with results and a penalty-free score", async () => {
+    const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const job = await claimNextJob(f.db, "w1");
+    expect(await completeJob(f.db, job!.jobId, "w1", grade)).toBe(true);
+    expect(await completeJob(f.db, job!.jobId, "w1", grade)).toBe(false);
+    const s = await getOwnSubmission(f.db, submission.id, fx.studentId);
+    expect(s.gradingJob?.status).toBe("graded");
+    expect(s.gradingJob?.outcome).toBe("failed");
+    expect(s.gradingJob?.testResults.map((t) => t.name)).toEqual(["shape", "values"]);
+    expect(s.score).toBe(50);
+    await expect(getOwnSubmission(f.db, submission.id, fx.otherStudentId)).rejects.toThrow(DomainError);
+  });
+
+  it("rejects a grade from a worker that lost its claim", async () => {
+    await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const job = await claimNextJob(f.db, "w1");
+    expect(await completeJob(f.db, job!.jobId, "w2", grade)).toBe(false);
+    expect(await heartbeat(f.db, job!.jobId, "w2")).toBe(false);
+    expect(await heartbeat(f.db, job!.jobId, "w1")).toBe(true);
+  });
+
+  it("requeues a job whose worker died, then fails it after maxAttempts", async () => {
+    await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", maxJobAttempts: 2 });
+    let t = new Date();
+    const first = await claimNextJob(f.db, "dead-1", t);
+    t = new Date(t.getTime() + 60_000);
+    expect((await recoverStaleJobs(f.db, 30_000, t)).requeued).toEqual([first!.jobId]);
+    t = new Date(t.getTime() + 60_000);
+    const second = await claimNextJob(f.db, "dead-2", t);
+    expect(second?.jobId).toBe(first!.jobId);
+    expect(second?.attempt).toBe(2);
+    t = new Date(t.getTime() + 60_000);
+    expect((await recoverStaleJobs(f.db, 30_000, t)).failed).toEqual([first!.jobId]);
+    const row = await f.db.gradingJob.findUniqueOrThrow({ where: { id: first!.jobId } });
+    expect(row.status).toBe("failed");
+    expect(row.error).toMatch(/stopped responding.*gave up after 2 attempts/);
+  });
+
+  it("releases a job after an infrastructure error and backs off", async () => {
+    await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const now = new Date();
+    const job = await claimNextJob(f.db, "w1", now);
+    expect(await releaseJob(f.db, job!.jobId, "w1", "sandbox crashed", now)).toBe("requeued");
+    expect(await claimNextJob(f.db, "w1", now)).toBeNull();
+    expect(await claimNextJob(f.db, "w1", new Date(now.getTime() + 10_000))).not.toBeNull();
+  });
+});
+
+describe.each(providers())("submissions on $name", ({ fresh }) => {
+  let f: FreshDb;
+  afterEach(() => f.dispose());
+
+  it("enforces attempts, enrollment and the deadline, and applies the late penalty", async () => {
+    f = await fresh();
+    const now = new Date();
+    const fx = await seedFixture(f.db, {
+      maxAttempts: 1,
+      dueAt: new Date(now.getTime() - 1000),
+      lateDueAt: new Date(now.getTime() + 60_000),
+      latePenalty: 0.2,
+    });
+    const outsider = await f.db.user.create({ data: { email: "o@example.com", name: "o", passwordHash: "x" } });
+    await expect(enqueueSubmission(f.db, { userId: outsider.id, assignmentId: fx.assignmentId, code: "x" })).rejects.toMatchObject({ code: "not_enrolled" });
+    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x".repeat(100_001) })).rejects.toMatchObject({ code: "too_large" });
+    const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", now });
+    expect(submission.isLate).toBe(true);
+    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", now })).rejects.toMatchObject({ code: "attempts_exhausted" });
+    const job = await claimNextJob(f.db, "w");
+    await completeJob(f.db, job!.jobId, "w", { ...grade, status: "passed", score: 10, maxScore: 10 });
+    expect((await f.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).score).toBe(80);
+    await expect(
+      enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "x", now: new Date(now.getTime() + 120_000) }),
+    ).rejects.toMatchObject({ code: "closed" });
+  });
+});

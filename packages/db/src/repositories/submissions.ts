@@ -1,0 +1,88 @@
+import type { Db } from "../client.ts";
+import { DomainError } from "../errors.ts";
+import { checkAcceptance } from "./grading-policy.ts";
+
+/** Largest submission accepted, in UTF-16 code units (a generous bound for one module). */
+export const MAX_SUBMISSION_CHARS = 100_000;
+
+export interface EnqueueInput {
+  userId: string;
+  assignmentId: string;
+  code: string;
+  now?: Date;
+  maxJobAttempts?: number;
+}
+
+/**
+ * Stores a submission against the exercise's current version and queues its grading job, after
+ * checking enrollment, the assignment's window and the attempts left. The unique
+ * (user, assignment, attempt) key turns a double click into a clear conflict, never two attempts.
+ */
+export async function enqueueSubmission(db: Db, input: EnqueueInput) {
+  const now = input.now ?? new Date();
+  if (input.code.length > MAX_SUBMISSION_CHARS) {
+    throw new DomainError("too_large", `A submission may be at most ${MAX_SUBMISSION_CHARS} characters.`);
+  }
+  const assignment = await db.assignment.findUnique({
+    where: { id: input.assignmentId },
+    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } } },
+  });
+  if (!assignment) throw new DomainError("not_found", "No such assignment.");
+  const enrollment = await db.enrollment.findUnique({
+    where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
+  });
+  if (!enrollment) throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
+  const version = assignment.exercise.versions[0];
+  if (!version) throw new DomainError("not_found", "This exercise has no published version yet.");
+
+  const used = await db.submission.count({ where: { userId: input.userId, assignmentId: assignment.id } });
+  const acceptance = checkAcceptance(assignment, now, used);
+  if (!acceptance.ok) throw new DomainError(acceptance.code, acceptance.message);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const submission = await tx.submission.create({
+        data: {
+          userId: input.userId,
+          assignmentId: assignment.id,
+          exerciseVersionId: version.id,
+          attemptNumber: used + 1,
+          code: input.code,
+          isLate: acceptance.isLate,
+          createdAt: now,
+        },
+      });
+      const job = await tx.gradingJob.create({
+        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, maxAttempts: input.maxJobAttempts ?? 3 },
+      });
+      await tx.auditLog.create({
+        data: { actorId: input.userId, action: "submission.create", entityType: "Submission", entityId: submission.id, createdAt: now },
+      });
+      return { submission, job };
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      throw new DomainError("conflict", "Another submission for this assignment was just made; refresh and try again.");
+    }
+    throw error;
+  }
+}
+
+/** A submission with its grading state and results, only if `userId` owns it. */
+export async function getOwnSubmission(db: Db, submissionId: string, userId: string) {
+  const submission = await db.submission.findFirst({
+    where: { id: submissionId, userId },
+    include: { gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } } },
+  });
+  if (!submission) throw new DomainError("not_found", "No such submission.");
+  return submission;
+}
+
+/** A student's attempts at one assignment, newest first. */
+export function listOwnSubmissions(db: Db, userId: string, assignmentId: string) {
+  return db.submission.findMany({
+    where: { userId, assignmentId },
+    orderBy: { attemptNumber: "desc" },
+    include: { gradingJob: { select: { status: true, outcome: true, score: true, maxScore: true, finishedAt: true } } },
+  });
+}
