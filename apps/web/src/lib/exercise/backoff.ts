@@ -1,0 +1,13 @@
+/** Poll delays for a grading in progress: quick at first, then slower, capped. Pure. */
+export function pollDelayMs(attempt: number, opts: { initial?: number; factor?: number; max?: number } = {}): number {
+  const initial = opts.initial ?? 500;
+  const factor = opts.factor ?? 1.5;
+  const max = opts.max ?? 5000;
+  if (!Number.isFinite(attempt) || attempt < 0) return initial;
+  return Math.min(max, Math.round(initial * factor ** attempt));
+}
+
+/** Whether a job status is final (no more polling). */
+export function isFinalStatus(status: string): boolean {
+  return status === "graded" || status === "failed";
+}

@@ -1,0 +1,43 @@
+/**
+ * The browser copy of a draft (localStorage), so nothing typed is lost offline, and the rule that
+ * chooses between it, the server's Draft row and the starter code: the newest edit wins.
+ */
+import { z } from "zod";
+
+export const LocalDraftSchema = z.object({ code: z.string(), updatedAt: z.string(), synced: z.boolean() });
+export type LocalDraft = z.infer<typeof LocalDraftSchema>;
+
+export function draftKey(userId: string, assignmentId: string): string {
+  return `course:draft:${userId}:${assignmentId}`;
+}
+
+export function parseLocalDraft(raw: string | null): LocalDraft | null {
+  if (raw === null) return null;
+  try {
+    const parsed = LocalDraftSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface DraftChoice {
+  code: string;
+  source: "local" | "server" | "starter";
+  /** The local copy is newer than the server's and was never saved there. */
+  needsSync: boolean;
+}
+
+export function chooseDraft(
+  starter: string,
+  server: { code: string; updatedAt: string } | null,
+  local: LocalDraft | null,
+): DraftChoice {
+  const serverTime = server ? Date.parse(server.updatedAt) : Number.NEGATIVE_INFINITY;
+  const localTime = local ? Date.parse(local.updatedAt) : Number.NEGATIVE_INFINITY;
+  if (local && localTime > serverTime && (!server || local.code !== server.code)) {
+    return { code: local.code, source: "local", needsSync: !local.synced };
+  }
+  if (server) return { code: server.code, source: "server", needsSync: false };
+  return { code: starter, source: "starter", needsSync: false };
+}

@@ -1,0 +1,69 @@
+/**
+ * Shapes that cross the browser ↔ server boundary for the exercise page. The server parses request
+ * bodies with these; the client parses responses with them, so a surprise is a clear error.
+ */
+import { z } from "zod";
+
+/** Same bound as @course/db's MAX_SUBMISSION_CHARS (kept here so client code does not import the db). */
+export const MAX_CODE_CHARS = 100_000;
+
+export const CodeSchema = z.string().max(MAX_CODE_CHARS, `Code may be at most ${MAX_CODE_CHARS} characters.`);
+
+export const DraftBodySchema = z.object({ code: CodeSchema }).strict();
+export const SubmitBodySchema = z.object({ code: CodeSchema.min(1, "Write some code before submitting.") }).strict();
+export const CompileBodySchema = z.object({ source: CodeSchema }).strict();
+
+/** Route params: ids are cuids or catalogue slugs; anything else is a 404 without a lookup. */
+export const IdParamSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const JobStatusSchema = z.enum(["queued", "running", "graded", "failed"]);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const TestFeedbackSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  points: z.number(),
+  maxPoints: z.number(),
+  message: z.string().nullable(),
+});
+export type TestFeedback = z.infer<typeof TestFeedbackSchema>;
+
+export const SubmissionViewSchema = z.object({
+  id: z.string(),
+  attemptNumber: z.number().int(),
+  createdAt: z.string(),
+  isLate: z.boolean(),
+  status: JobStatusSchema,
+  /** Grade status from the grader ("passed", "failed", "compile_error", …), null until graded. */
+  outcome: z.string().nullable(),
+  /** The grader's raw score and maximum (test points). */
+  rawScore: z.number().nullable(),
+  maxRawScore: z.number().nullable(),
+  /** Score on the assignment's scale, late penalty applied. */
+  score: z.number().nullable(),
+  points: z.number(),
+  latePenalty: z.number(),
+  /** A message for the student (compile error, infrastructure failure), if any. */
+  error: z.string().nullable(),
+  tests: z.array(TestFeedbackSchema),
+});
+export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
+
+export const SubmissionWithCodeSchema = SubmissionViewSchema.extend({ code: z.string() });
+export type SubmissionWithCode = z.infer<typeof SubmissionWithCodeSchema>;
+
+export const DraftViewSchema = z.object({ code: z.string(), updatedAt: z.string() });
+export type DraftView = z.infer<typeof DraftViewSchema>;
+
+export const CompileResultSchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), code: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    errors: z.array(z.object({ message: z.string(), line: z.number().nullable(), column: z.number().nullable() })),
+  }),
+]);
+export type CompileResult = z.infer<typeof CompileResultSchema>;
+
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.unknown().optional() }),
+});
