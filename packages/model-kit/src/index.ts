@@ -6,3 +6,4 @@ export { compareNumbers, compareTensors, DEFAULT_TOLERANCE, type Comparison, typ
 export * as reference from "./reference/index.ts";
 export * as float64 from "./float64/index.ts";
 export type { F64 } from "./float64/index.ts";
+export { gradCheck, numericalGradCheck, numericalGradient, relativeErrorNorm, type GradCheckResult } from "./gradcheck.ts";
