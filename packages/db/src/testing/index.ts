@@ -2,4 +2,4 @@
 export { freshPostgres, freshSqlite, type FreshDb } from "./fresh-db.ts";
 export { seedFixture, type Fixture } from "./fixture.ts";
 export { providers } from "./providers.ts";
-export { testServices } from "./services.ts";
+export { testServices } from "./config.ts";

@@ -1,5 +1,5 @@
 import { freshPostgres, freshSqlite, type FreshDb } from "./fresh-db.ts";
-import { testServices } from "./services.ts";
+import { testServices } from "./config.ts";
 
 /**
  * The providers a test suite runs against. PostgreSQL needs TEST_POSTGRES_URL (the test command
