@@ -1,0 +1,63 @@
+/** checkExercise: an exercise end to end (used by the authoring CLI and the exercises' tests). */
+import { compileSubmission } from "./compile.ts";
+import type { Exercise } from "./exercise.ts";
+import type { GradeReport } from "./report.ts";
+import { runLocally } from "./run-locally.ts";
+
+export interface CheckItem {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface CheckReport {
+  id: string;
+  ok: boolean;
+  items: CheckItem[];
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function failures(r: GradeReport): string {
+  const bad = r.tests.filter((t) => !t.passed).map((t) => `${t.name}: ${t.message ?? ""}`);
+  return `${r.status} ${r.score}/${r.maxScore}${r.message ? ` — ${r.message}` : ""}${bad.length ? `\n    ${bad.join("\n    ")}` : ""}`;
+}
+
+export async function checkExercise(ex: Exercise, options: { seeds?: number[] } = {}): Promise<CheckReport> {
+  const seeds = options.seeds ?? [1, 2, 3];
+  const items: CheckItem[] = [];
+  const add = (name: string, ok: boolean, detail = ""): void => {
+    items.push({ name, ok, detail });
+  };
+
+  const { en, "zh-CN": zh } = ex.statements;
+  add("statement.en.md is written", en.trim().length > 200, `${en.trim().length} characters`);
+  add("statement.zh-CN.md is written in Chinese", zh.trim().length > 100 && CJK.test(zh), `${zh.trim().length} characters`);
+  for (const name of ex.manifest.exports) {
+    add(`statements name the export ${name}`, en.includes(name) && zh.includes(name));
+  }
+  const pub = ex.tests.cases.filter((c) => c.visibility === "public").length;
+  const hid = ex.tests.cases.length - pub;
+  add("has public and hidden tests", pub > 0 && hid > 0, `${pub} public, ${hid} hidden`);
+  add("has random and fixed edge cases", ex.tests.cases.some((c) => c.kind === "random") && ex.tests.cases.some((c) => c.kind === "edge"));
+
+  const starterCompiled = await compileSubmission(ex.starter);
+  add("starter compiles", starterCompiled.ok, starterCompiled.ok ? "" : JSON.stringify(starterCompiled.errors));
+  const starter = await runLocally(ex, ex.starter, { seed: seeds[0] ?? 1, visibility: "hidden" });
+  add("starter fails the hidden tests", starter.status !== "passed" && starter.score < starter.maxScore, `${starter.status} ${starter.score}/${starter.maxScore}`);
+
+  for (const seed of seeds) {
+    const r = await runLocally(ex, ex.solution, { seed, visibility: "all" });
+    add(`solution passes everything (seed ${seed})`, r.status === "passed" && r.score === r.maxScore, failures(r));
+  }
+  for (const alt of ex.alternatives) {
+    const r = await runLocally(ex, alt.source, { seed: seeds[0] ?? 1, visibility: "all" });
+    add(`alternative ${alt.name} passes everything`, r.status === "passed", failures(r));
+  }
+  add("has mutants", ex.mutants.length > 0, `${ex.mutants.length}`);
+  for (const m of ex.mutants) {
+    const r = await runLocally(ex, m.source, { seed: seeds[0] ?? 1, visibility: "hidden" });
+    add(`mutant ${m.name} is rejected by the hidden tests`, r.status !== "passed", `${r.status} ${r.score}/${r.maxScore}`);
+  }
+  return { id: ex.manifest.id, ok: items.every((i) => i.ok), items };
+}

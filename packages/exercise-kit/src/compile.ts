@@ -1,0 +1,79 @@
+/** compileSubmission: a student's TypeScript module → ESM JavaScript, with import policy. */
+import { build, type Message, type Plugin } from "esbuild";
+
+export const ALLOWED_IMPORT = "@tensorflow/tfjs";
+
+export interface CompileError {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export type CompileResult =
+  | { ok: true; code: string; imports: string[]; sourceMap: string }
+  | { ok: false; kind: "compile_error" | "rejected"; errors: CompileError[] };
+
+export interface CompileOptions {
+  /** What "@tensorflow/tfjs" is rewritten to in the output (a realm's own module name or URL). */
+  tfSpecifier?: string;
+  /** Largest accepted source, in characters. */
+  maxSourceLength?: number;
+}
+
+function toError(m: Message): CompileError {
+  return { message: m.text, line: m.location?.line ?? 1, column: (m.location?.column ?? 0) + 1 };
+}
+
+export async function compileSubmission(source: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const max = options.maxSourceLength ?? 200_000;
+  if (source.length > max) {
+    return { ok: false, kind: "rejected", errors: [{ message: `The submission is ${source.length} characters long; the limit is ${max}.`, line: 1, column: 1 }] };
+  }
+  const imports = new Set<string>();
+  const rejected: string[] = [];
+  const policy: Plugin = {
+    name: "import-policy",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point") return undefined;
+        if (args.path === ALLOWED_IMPORT && args.kind === "import-statement") {
+          imports.add(args.path);
+          return { path: options.tfSpecifier ?? ALLOWED_IMPORT, external: true };
+        }
+        rejected.push(args.path);
+        const how = args.kind === "dynamic-import" ? "dynamic import()" : args.kind === "require-call" ? "require()" : "import";
+        const text =
+          args.path === ALLOWED_IMPORT
+            ? `Only a static import of "${ALLOWED_IMPORT}" is allowed (found ${how}).`
+            : `Import of "${args.path}" is not allowed: a submission may import only "${ALLOWED_IMPORT}".`;
+        return { errors: [{ text }] };
+      });
+    },
+  };
+  try {
+    const result = await build({
+      stdin: { contents: source, loader: "ts", sourcefile: "submission.ts" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      sourcemap: "external",
+      outfile: "submission.js",
+      plugins: [policy],
+      logLevel: "silent",
+      treeShaking: false,
+      charset: "utf8",
+    });
+    const js = result.outputFiles.find((f) => f.path.endsWith(".js"));
+    const map = result.outputFiles.find((f) => f.path.endsWith(".map"));
+    if (js === undefined) throw new Error("esbuild produced no output");
+    return { ok: true, code: js.text, imports: [...imports], sourceMap: map?.text ?? "{}" };
+  } catch (e) {
+    const errors = ((e as { errors?: Message[] }).errors ?? []).map(toError);
+    if (errors.length === 0) errors.push({ message: (e as Error).message, line: 1, column: 1 });
+    return { ok: false, kind: rejected.length > 0 ? "rejected" : "compile_error", errors };
+  }
+}

@@ -1,0 +1,103 @@
+/** planGrading: draw inputs for a seed, compute expected values (trusted side), list the calls. */
+import * as tf from "@tensorflow/tfjs";
+import { createRng } from "@course/model-kit";
+import type { Call, CheckFn, Hostify } from "./define-tests.ts";
+import type { ExerciseManifest, Tolerance } from "./manifest.ts";
+import type { SandboxCall, Wire } from "./realm/types.ts";
+import type { TestSuite } from "./define-tests.ts";
+import { toWire } from "./wire.ts";
+import { useCpuBackend } from "./backend.ts";
+
+export type Visibility = "hidden" | "public" | "all";
+
+export interface PlannedCase {
+  name: string;
+  kind: "random" | "edge";
+  points: number;
+  visibility: "public" | "hidden";
+  callIds: string[];
+  /** Human-readable call descriptions, for messages ("denseForward", "test harness"). */
+  callLabels: string[];
+  /** Trusted side only. */
+  expected: Wire | undefined;
+  tolerance: Tolerance;
+  throws?: string;
+  check?: CheckFn<unknown>;
+  /** Inputs as checks see them (tensors as WireTensor). Trusted side only. */
+  inputs: unknown;
+}
+
+export interface GradingPlan {
+  exerciseId: string;
+  seed: number;
+  visibility: Visibility;
+  calls: SandboxCall[];
+  cases: PlannedCase[];
+}
+
+export interface PlanSource {
+  manifest: ExerciseManifest;
+  tests: TestSuite;
+}
+
+/** Tensors → WireTensor, recursively (what a check sees as `inputs`). */
+export function hostify<T>(value: T): Hostify<T> {
+  if (value instanceof tf.Tensor) return toWire(value) as Hostify<T>;
+  if (Array.isArray(value)) return value.map(hostify) as Hostify<T>;
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostify(v)])) as Hostify<T>;
+  }
+  return value as Hostify<T>;
+}
+
+/** Run fn and dispose every tensor it created (its result must not hold tensors). */
+function withScope<T>(fn: () => T): T {
+  tf.engine().startScope();
+  try {
+    return fn();
+  } finally {
+    tf.engine().endScope();
+  }
+}
+
+function toSandboxCall(c: Call, id: string): SandboxCall {
+  const args = c.args.map((a) => toWire(a));
+  return c.kind === "export" ? { id, kind: "export", export: c.export, args } : { id, kind: "harness", source: c.source, args };
+}
+
+export function planGrading(exercise: PlanSource, options: { seed: number; visibility: Visibility }): GradingPlan {
+  const { seed, visibility } = options;
+  useCpuBackend();
+  const root = createRng(seed);
+  const calls: SandboxCall[] = [];
+  const cases: PlannedCase[] = [];
+  exercise.tests.cases.forEach((c, i) => {
+    if (visibility !== "all" && c.visibility !== visibility) return;
+    const tolerance = { ...exercise.manifest.tolerance, ...c.tolerance };
+    const rng = root.fork(c.name);
+    const planned = withScope(() => {
+      const inputs = c.inputs(rng);
+      const run = c.run(inputs);
+      const list = Array.isArray(run) ? run : [run];
+      const sandboxCalls = list.map((call, j) => toSandboxCall(call, `${i}.${j}`));
+      const expected = c.expected === undefined ? undefined : toWire(c.expected(inputs));
+      return { sandboxCalls, expected, labels: list.map((l) => (l.kind === "export" ? l.export : "the test harness")), host: hostify(inputs) };
+    });
+    calls.push(...planned.sandboxCalls);
+    const pc: PlannedCase = {
+      name: c.name,
+      kind: c.kind,
+      points: c.points,
+      visibility: c.visibility,
+      callIds: planned.sandboxCalls.map((s) => s.id),
+      callLabels: planned.labels,
+      expected: planned.expected,
+      tolerance,
+      inputs: planned.host,
+    };
+    if (c.throws !== undefined) pc.throws = c.throws;
+    if (c.check !== undefined) pc.check = c.check;
+    cases.push(pc);
+  });
+  return { exerciseId: exercise.manifest.id, seed, visibility, calls, cases };
+}

@@ -1,0 +1,172 @@
+/**
+ * restrictTf: the `tf` a submission receives, without the exercise's banned functions.
+ * Realm code: no imports except types and sibling realm modules.
+ */
+import { R, put, weakGet, weakSet } from "./intrinsics.ts";
+
+/** The tf namespace as the realm sees it (a module namespace or a plain object). */
+export type TfNamespace = Record<string, unknown>;
+
+/** Trusted handles into tfjs, captured before the submission runs. */
+export interface TfHandle {
+  tensor: (data: ArrayLike<number>, shape: number[], dtype: string) => unknown;
+  dispose: (x: unknown) => void;
+  tensorProto: object;
+  tensorInfo: WeakMap<object, { dtype: string; shape: number[] }>;
+  readSync: (dataId: object) => unknown;
+  engine: object;
+}
+
+export class BannedFunctionError extends Error {
+  constructor(path: string, chained?: string) {
+    super(
+      `tf.${path} is not available in this exercise` +
+        (chained === undefined ? "" : ` (called as the tensor method x.${chained}())`) +
+        ": the point is to build it yourself.",
+    );
+    this.name = "BannedFunctionError";
+  }
+}
+
+const handles = new R.WeakMap<object, TfHandle>();
+/** Original Tensor.prototype methods replaced by restrictTf, per prototype. */
+const patchedProtos = new R.WeakMap<object, Record<string, unknown>>();
+
+export function captureTf(tf: TfNamespace): TfHandle {
+  const known = weakGet(handles, tf);
+  if (known !== undefined) return known;
+  const engineFn = tf["engine"] as () => { state: { tensorInfo: WeakMap<object, { dtype: string; shape: number[] }> }; readSync: (id: object) => unknown };
+  const Tensor = tf["Tensor"] as { prototype: object };
+  const engine = engineFn();
+  const readSync = engine.readSync;
+  const handle: TfHandle = {
+    tensor: tf["tensor"] as TfHandle["tensor"],
+    dispose: tf["dispose"] as TfHandle["dispose"],
+    tensorProto: Tensor.prototype,
+    tensorInfo: engine.state.tensorInfo,
+    readSync: (dataId) => R.apply(readSync, engine, [dataId]),
+    engine,
+  };
+  weakSet(handles, tf, handle);
+  return handle;
+}
+
+function thrower(path: string, chained?: string): (...args: unknown[]) => never {
+  return function banned(): never {
+    throw new BannedFunctionError(path, chained);
+  };
+}
+
+/** Copy a namespace-like value (module namespace, plain object or class with statics) to a plain object. */
+function copyNamespace(ns: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = R.ownKeys(ns);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== "string" || k === "prototype" || k === "length" || k === "name") continue;
+    const d = R.getOwnPropertyDescriptor(ns, k);
+    if (d === undefined) continue;
+    put(out, k, R.hasOwn(d, "value") ? d.value : (ns as Record<string, unknown>)[k]);
+  }
+  return out;
+}
+
+interface BanTree {
+  /** The path itself is banned. */
+  leaf: boolean;
+  /** Everything inside the path is banned ("losses.*"). */
+  star: boolean;
+  names: Record<string, BanTree>;
+}
+
+function parseBans(bans: readonly string[]): BanTree {
+  const root: BanTree = { leaf: false, star: false, names: {} };
+  for (let i = 0; i < bans.length; i++) {
+    const parts = (bans[i] as string).split(".");
+    let node = root;
+    for (let j = 0; j < parts.length; j++) {
+      const p = parts[j] as string;
+      if (p === "*") {
+        node.star = true;
+        break;
+      }
+      node.names[p] ??= { leaf: false, star: false, names: {} };
+      node = node.names[p];
+      if (j === parts.length - 1) node.leaf = true;
+    }
+  }
+  return root;
+}
+
+function isAllowed(path: string, allow: readonly string[]): boolean {
+  for (let i = 0; i < allow.length; i++) if (allow[i] === path) return true;
+  return false;
+}
+
+const EVERYTHING: BanTree = { leaf: true, star: true, names: {} };
+
+function restrictObject(source: object, tree: BanTree, prefix: string, allow: readonly string[]): Record<string, unknown> {
+  const out = copyNamespace(source);
+  const keys = R.ownKeys(out);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const path = prefix === "" ? k : `${prefix}.${k}`;
+    if (isAllowed(path, allow)) continue;
+    const value = out[k];
+    const sub = tree.star ? EVERYTHING : tree.names[k];
+    if (sub === undefined) continue;
+    const isObject = typeof value === "object" && value !== null;
+    if (isObject && (sub.leaf || sub.star || Object.keys(sub.names).length > 0)) {
+      put(out, k, restrictObject(value, sub.leaf ? EVERYTHING : sub, path, allow));
+    } else if (typeof value === "function") {
+      if (sub.leaf) put(out, k, thrower(path));
+      else put(out, k, restrictObject(value, sub, path, allow));
+    }
+  }
+  return R.freeze(out);
+}
+
+/** Undo the Tensor.prototype patches made by restrictTf (in-process authoring runs only). */
+export function unrestrictTf(tf: TfNamespace): void {
+  const proto = (tf["Tensor"] as { prototype: object }).prototype;
+  const originals = weakGet(patchedProtos, proto);
+  if (originals === undefined) return;
+  const keys = R.ownKeys(originals);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    R.defineProperty(proto, k, { value: originals[k], writable: true, enumerable: false, configurable: true });
+  }
+  weakSet(patchedProtos, proto, {});
+}
+
+export interface RestrictOptions {
+  /** Dotted paths kept even though a ban covers them, e.g. "layers.Layer" under "layers.*". */
+  allow?: readonly string[];
+}
+
+/**
+ * Return a frozen copy of `tf` where every banned path throws a BannedFunctionError naming it.
+ * Bans are dotted paths ("softmax", "linalg.bandPart", "losses.*" for a whole namespace). A top-level
+ * ban also replaces the Tensor method of the same name (`x.softmax()`), on the shared prototype:
+ * call unrestrictTf to restore it when the realm is not thrown away afterwards.
+ */
+export function restrictTf(tf: TfNamespace, bans: readonly string[], options: RestrictOptions = {}): TfNamespace {
+  captureTf(tf);
+  const allow = options.allow ?? [];
+  const restricted = restrictObject(tf, parseBans(bans), "", allow);
+  unrestrictTf(tf);
+  const proto = (tf["Tensor"] as { prototype: object }).prototype;
+  const originals: Record<string, unknown> = {};
+  for (let i = 0; i < bans.length; i++) {
+    const name = bans[i] as string;
+    if (name.includes(".") || isAllowed(name, allow)) continue;
+    const d = R.getOwnPropertyDescriptor(proto, name);
+    if (d === undefined || typeof d.value !== "function") continue;
+    put(originals, name, d.value);
+    R.defineProperty(proto, name, { value: thrower(name, name), writable: true, enumerable: false, configurable: true });
+  }
+  weakSet(patchedProtos, proto, originals);
+  // executeCalls finds the trusted handles through the restricted namespace too.
+  weakSet(handles, restricted, captureTf(tf));
+  return restricted;
+}

@@ -1,0 +1,72 @@
+/**
+ * runLocally: grade a source in this process (authoring checks and tests only: NO isolation).
+ * Uses the same compile, restrictTf, executeCalls and scoring code as the grader.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as tf from "@tensorflow/tfjs";
+import { compileSubmission } from "./compile.ts";
+import type { ExerciseManifest } from "./manifest.ts";
+import { planGrading, type GradingPlan, type PlanSource, type Visibility } from "./plan.ts";
+import { executeCalls, loadFailure } from "./realm/execute.ts";
+import { restrictTf, unrestrictTf, type TfNamespace } from "./realm/restrict.ts";
+import { tfModuleSource } from "./realm/tf-module.ts";
+import { SUBMISSION_FILE, type RealmResult } from "./realm/types.ts";
+import type { GradeReport } from "./report.ts";
+import { reportForCompileFailure, scoreGrading } from "./score.ts";
+
+export interface RunLocallyOptions {
+  seed: number;
+  visibility?: Visibility;
+}
+
+// Node's own loader (not a test runner's transform pipeline) imports the compiled files.
+const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
+
+let counter = 0;
+
+/** Compile, load and run `source` against an existing plan; returns the realm result or a failure report. */
+export async function runPlanLocally(
+  manifest: ExerciseManifest,
+  plan: GradingPlan,
+  source: string,
+): Promise<{ report?: GradeReport; realm?: RealmResult; sourceMap?: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "course-realm-"));
+  const globalName = `__courseRealmTf${process.pid}_${++counter}`;
+  const shimPath = join(dir, "tfjs-shim.mjs");
+  try {
+    const compiled = await compileSubmission(source, { tfSpecifier: pathToFileURL(shimPath).href });
+    if (!compiled.ok) return { report: reportForCompileFailure(plan, compiled) };
+    const restricted = restrictTf(tf as unknown as TfNamespace, manifest.bans, { allow: manifest.allow });
+    try {
+      (globalThis as Record<string, unknown>)[globalName] = restricted;
+      await writeFile(shimPath, tfModuleSource(restricted, globalName));
+      const modPath = join(dir, SUBMISSION_FILE.replace(/\.js$/, ".mjs"));
+      await writeFile(modPath, compiled.code);
+      let mod: unknown;
+      try {
+        mod = await nativeImport(pathToFileURL(modPath).href);
+      } catch (e) {
+        return { realm: loadFailure(e), sourceMap: compiled.sourceMap };
+      }
+      return { realm: await executeCalls(mod, restricted, plan.calls), sourceMap: compiled.sourceMap };
+    } finally {
+      unrestrictTf(tf as unknown as TfNamespace);
+      delete (globalThis as Record<string, unknown>)[globalName];
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runLocally(exercise: PlanSource, source: string, options: RunLocallyOptions): Promise<GradeReport> {
+  const started = performance.now();
+  const plan = planGrading(exercise, { seed: options.seed, visibility: options.visibility ?? "all" });
+  const out = await runPlanLocally(exercise.manifest, plan, source);
+  const durationMs = Math.round(performance.now() - started);
+  if (out.report !== undefined) return { ...out.report, durationMs };
+  const meta = { durationMs, ...(out.sourceMap === undefined ? {} : { sourceMap: out.sourceMap }), ...(exercise.manifest.points === undefined ? {} : { maxScore: exercise.manifest.points }) };
+  return scoreGrading(plan, out.realm, meta);
+}
