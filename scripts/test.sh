@@ -23,10 +23,10 @@ export CI=true
 
 status=0
 say "typecheck and lint"
-pnpm exec turbo run typecheck lint --output-logs=errors-only --concurrency=2 || status=1
+pnpm exec turbo run typecheck lint --continue --output-logs=errors-only --concurrency=2 || status=1
 
 say "unit and integration tests (vitest)"
-pnpm exec turbo run test --output-logs=full --concurrency=2 2>&1 | tee "$LOG_DIR/unit.log" || status=1
+pnpm exec turbo run test --continue --output-logs=full --concurrency=2 2>&1 | tee "$LOG_DIR/unit.log" || status=1
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 say "end-to-end tests (Playwright, Debian Chromium)"
