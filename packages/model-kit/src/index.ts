@@ -7,3 +7,14 @@ export * as reference from "./reference/index.ts";
 export * as float64 from "./float64/index.ts";
 export type { F64 } from "./float64/index.ts";
 export { gradCheck, numericalGradCheck, numericalGradient, relativeErrorNorm, type GradCheckResult } from "./gradcheck.ts";
+export {
+  BACKEND_NAMES,
+  lastBackendAttempts,
+  selectBackend,
+  wasmDistDir,
+  wasmDistUrl,
+  type BackendAttempt,
+  type BackendName,
+  type SelectBackendOptions,
+} from "./backend/select.ts";
+export { registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./backend/wasm-kernels.ts";

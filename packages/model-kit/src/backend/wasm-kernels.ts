@@ -1,0 +1,127 @@
+import * as tf from "@tensorflow/tfjs";
+import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
+
+/**
+ * Kernels the wasm backend (4.22) lacks but training a small CNN needs. Each is built from ops the
+ * wasm backend has (pad, strided slice, concat, matMul), so it runs at wasm speed.
+ */
+
+type OpCompute = (inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) => tf.Tensor;
+
+/**
+ * Wrap tensor-level code as a wasm kernel. Inputs are wrapped as tensors without taking ownership
+ * (their backend ref count is raised for the duration), intermediates are freed by tidy, and the
+ * result is copied into a fresh wasm output so the engine owns it alone.
+ */
+function opKernel(kernelName: string, compute: OpCompute): tf.KernelConfig {
+  return {
+    kernelName,
+    backendName: "wasm",
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const wasm = backend as BackendWasm;
+      const result = tf.tidy(() => {
+        const wrapped: Record<string, tf.Tensor> = {};
+        for (const [name, info] of Object.entries(inputs)) {
+          if (info === undefined) continue;
+          wasm.incRef(info.dataId);
+          wrapped[name] = tf.engine().makeTensorFromTensorInfo(info, wasm);
+        }
+        return compute(wrapped, attrs as Record<string, unknown>);
+      });
+      try {
+        return wasm.makeOutput(result.shape, result.dtype, undefined, result.dataSync());
+      } finally {
+        result.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * dW of conv2d by im2col: patches [N·OH·OW, KH·KW·Cin] (one strided slice of the padded input per
+ * filter tap, concatenated in (kh, kw, cin) order), then patchesᵀ · dy → [KH, KW, Cin, Cout].
+ */
+export function conv2dBackpropFilterIm2col(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  strides: number | [number, number],
+  pad: "valid" | "same" | number | tf.backend_util.ExplicitPadding,
+  dimRoundingMode?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const info = tf.backend_util.computeConv2DInfo(x.shape, filterShape, strides, 1, pad, dimRoundingMode, false, "channelsLast");
+    const { top, bottom, left, right } = info.padInfo;
+    const [n] = x.shape;
+    const { outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, inChannels, outChannels } = info;
+    const xp = top || bottom || left || right ? tf.pad(x, [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]]) : x;
+    const taps: tf.Tensor[] = [];
+    for (let kh = 0; kh < filterHeight; kh++) {
+      for (let kw = 0; kw < filterWidth; kw++) {
+        const begin = [0, kh, kw, 0];
+        const end = [n, kh + (outHeight - 1) * strideHeight + 1, kw + (outWidth - 1) * strideWidth + 1, inChannels];
+        taps.push(tf.stridedSlice(xp, begin, end, [1, strideHeight, strideWidth, 1]));
+      }
+    }
+    const rows = n * outHeight * outWidth;
+    const patches = taps.length === 1 ? (taps[0] as tf.Tensor) : tf.concat(taps, 3);
+    const dW = tf.matMul(
+      tf.reshape(patches, [rows, filterHeight * filterWidth * inChannels]) as tf.Tensor2D,
+      tf.reshape(dy, [rows, outChannels]) as tf.Tensor2D,
+      true,
+      false,
+    );
+    return tf.reshape(dW, filterShape) as tf.Tensor4D;
+  });
+}
+
+const conv2dBackpropFilter = opKernel("Conv2DBackpropFilter", (inputs, attrs) => {
+  const { x, dy } = inputs as { x: tf.Tensor4D; dy: tf.Tensor4D };
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (dataFormat === "NCHW") {
+    // Rare in tfjs; go through NHWC.
+    const xt = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
+    const dyt = tf.transpose(dy, [0, 2, 3, 1]) as tf.Tensor4D;
+    return conv2dBackpropFilterIm2col(xt, dyt, filterShape, strides, pad, dimRoundingMode);
+  }
+  return conv2dBackpropFilterIm2col(x, dy, filterShape, strides, pad, dimRoundingMode);
+});
+
+/**
+ * Sum of x's leading-dim slices into numSegments buckets (the gradient of gather, so embedding
+ * layers train on wasm): oneHot(ids)ᵀ · x. Ids outside [0, numSegments) are dropped, as in tfjs.
+ */
+export function unsortedSegmentSumOneHot(x: tf.Tensor, segmentIds: tf.Tensor, numSegments: number): tf.Tensor {
+  return tf.tidy(() => {
+    const lead = segmentIds.size;
+    const rest = x.shape.slice(segmentIds.rank);
+    const inner = rest.reduce((a, b) => a * b, 1);
+    const onehot = tf.oneHot(tf.cast(tf.reshape(segmentIds, [lead]), "int32") as tf.Tensor1D, numSegments);
+    const summed = tf.matMul(onehot, tf.reshape(tf.cast(x, "float32"), [lead, inner]) as tf.Tensor2D, true, false);
+    const out = tf.reshape(summed, [numSegments, ...rest]);
+    return x.dtype === "int32" ? tf.cast(tf.round(out), "int32") : out;
+  });
+}
+
+const unsortedSegmentSum = opKernel("UnsortedSegmentSum", (inputs, attrs) => {
+  const { x, segmentIds } = inputs as { x: tf.Tensor; segmentIds: tf.Tensor };
+  const { numSegments } = attrs as unknown as tf.UnsortedSegmentSumAttrs;
+  return unsortedSegmentSumOneHot(x, segmentIds, numSegments);
+});
+
+/** The kernels this module adds, by name. */
+export const WASM_GRADIENT_KERNELS: readonly tf.KernelConfig[] = [conv2dBackpropFilter, unsortedSegmentSum];
+
+/**
+ * Register the kernels the wasm backend lacks (idempotent; a kernel the backend already has, natively
+ * or from an earlier call, is left alone). Returns the names registered by this call.
+ */
+export function registerWasmGradientKernels(): string[] {
+  const added: string[] = [];
+  for (const k of WASM_GRADIENT_KERNELS) {
+    if (tf.getKernel(k.kernelName, "wasm") !== undefined) continue;
+    tf.registerKernel(k);
+    added.push(k.kernelName);
+  }
+  return added;
+}
