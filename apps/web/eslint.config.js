@@ -1,0 +1,11 @@
+import base, { ignores } from "@course/config/eslint";
+
+export default [
+  ...base,
+  { ignores: [...ignores, "next-env.d.ts"] },
+  {
+    // The web app's config module is the one place allowed to read the environment.
+    files: ["src/lib/env.ts", "playwright.config.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+];
