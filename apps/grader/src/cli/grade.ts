@@ -1,0 +1,62 @@
+/**
+ * `pnpm grade <exercise-id> <path/to/submission.ts> [--json] [--seed N]`
+ * Grades a file exactly as the service does (same sandbox, hidden tests, fresh seed unless
+ * --seed). With --json prints ONE JSON document on stdout and nothing else. Exit 0 whenever a
+ * grade was produced; 2 for usage errors, an unknown exercise or an unreadable file.
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { exerciseIds, isExerciseId, loadExercise } from "@course/exercises";
+import { loadCliEnv } from "../lib/config.ts";
+import { cliDocument, gradeSubmission } from "../lib/grading.ts";
+import { SandboxPool } from "../lib/sandbox/pool.ts";
+import { parseArgs, type CliArgs } from "./args.ts";
+import { renderTable } from "./table.ts";
+
+async function main(): Promise<number> {
+  let args: CliArgs;
+  let env: ReturnType<typeof loadCliEnv>;
+  try {
+    env = loadCliEnv();
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`grade: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (!isExerciseId(args.exerciseId)) {
+    process.stderr.write(`grade: unknown exercise id "${args.exerciseId}"; known: ${exerciseIds.join(", ")}\n`);
+    return 2;
+  }
+  const path = resolve(env.cwd, args.file);
+  let source: string;
+  try {
+    source = await readFile(path, "utf8");
+  } catch (e) {
+    process.stderr.write(`grade: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  const exercise = await loadExercise(args.exerciseId);
+  const pool = await SandboxPool.start({ ...env.sandbox, poolSize: 1 }, (level, msg) => {
+    if (level !== "info") process.stderr.write(`grade: ${msg}\n`);
+  });
+  try {
+    const { report } = await gradeSubmission(pool, exercise, source, args.seed === undefined ? {} : { seed: args.seed });
+    const doc = cliDocument(report);
+    if (args.json) process.stdout.write(JSON.stringify(doc) + "\n");
+    else {
+      const color = env.forceColor || (!env.noColor && process.stdout.isTTY === true);
+      process.stdout.write(renderTable(doc, { color, message: report.message }));
+    }
+    return 0;
+  } finally {
+    await pool.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`grade: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,95 @@
+/**
+ * One grading, trusted side: compile → plan (inputs + expected values stay here) → sandbox (only
+ * calls go in, only Wire results come out) → score. Used by the service and the `grade` CLI alike.
+ */
+import { randomInt } from "node:crypto";
+import { compileSubmission, planGrading, reportForCompileFailure, scoreGrading, type Exercise, type GradeReport } from "@course/exercise-kit";
+import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
+
+export interface GradeOptions {
+  /** Seed of the hidden inputs; fresh when omitted. */
+  seed?: number;
+}
+
+export interface GradeOutcome {
+  report: GradeReport;
+  timings: { compileMs: number; planMs: number; sandboxMs: number; scoreMs: number; totalMs: number; cpuMs: number };
+  /** Infrastructure detail worth logging (sandbox crash reason, ...). */
+  detail?: string;
+  logs: string[];
+}
+
+export type ExerciseLoader = (id: string) => Promise<Exercise>;
+
+export function freshSeed(): number {
+  return randomInt(0, 2 ** 31 - 1);
+}
+
+const NOT_RUN_DETAIL: Record<Exclude<SandboxRun["outcome"], "ok">, string> = {
+  timeout: "Your code ran out of time",
+  memory_limit: "Your code used more memory than allowed",
+  crashed: "The sandbox running your code stopped unexpectedly",
+};
+
+export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, source: string, opts: GradeOptions = {}): Promise<GradeOutcome> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? freshSeed();
+  const manifest = exercise.manifest;
+  const maxScore = manifest.points;
+  const compiled = await compileSubmission(source);
+  const t1 = performance.now();
+  const plan = planGrading(exercise, { seed, visibility: "all" });
+  const t2 = performance.now();
+  if (!compiled.ok) {
+    const report = reportForCompileFailure(plan, compiled, { durationMs: Math.round(t2 - t0), ...(maxScore === undefined ? {} : { maxScore }) });
+    return { report, timings: { compileMs: t1 - t0, planMs: t2 - t1, sandboxMs: 0, scoreMs: 0, totalMs: t2 - t0, cpuMs: 0 }, logs: [] };
+  }
+  const run = await pool.run({
+    code: compiled.code,
+    calls: plan.calls,
+    bans: manifest.bans,
+    allow: manifest.allow,
+    wallMs: manifest.limits.wallMs,
+    memoryMb: manifest.limits.memoryMb,
+  });
+  const t3 = performance.now();
+  const realm = run.realm ?? { load: { ok: true as const }, results: [], logs: [] };
+  const report = scoreGrading(plan, realm, {
+    durationMs: Math.round(t3 - t0),
+    sourceMap: compiled.sourceMap,
+    outcome: run.outcome,
+    ...(maxScore === undefined ? {} : { maxScore }),
+  });
+  if (run.outcome !== "ok") {
+    const what = `${NOT_RUN_DETAIL[run.outcome]}${run.detail ? ` (${run.detail})` : ""}.`;
+    report.message = report.message ? `${what} ${report.message}` : what;
+  }
+  const t4 = performance.now();
+  report.durationMs = Math.round(t4 - t0);
+  return {
+    report,
+    timings: { compileMs: t1 - t0, planMs: t2 - t1, sandboxMs: t3 - t2, scoreMs: t4 - t3, totalMs: t4 - t0, cpuMs: run.timings.cpuMs },
+    ...(run.detail === undefined ? {} : { detail: run.detail }),
+    logs: realm.logs,
+  };
+}
+
+/**
+ * The `grade` CLI document: exactly the contract's keys. Submission-level messages (compile
+ * errors with line and column, time/memory limits) are carried in the test messages.
+ */
+export function cliDocument(report: GradeReport) {
+  const extra = report.message;
+  return {
+    exerciseId: report.exerciseId,
+    status: report.status,
+    score: report.score,
+    maxScore: report.maxScore,
+    seed: report.seed,
+    durationMs: report.durationMs,
+    tests: report.tests.map((t) => {
+      const message = !t.passed && extra && t.message?.startsWith("Not run") ? `${t.message} ${extra}` : t.message;
+      return { name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, ...(message === undefined ? {} : { message }) };
+    }),
+  };
+}

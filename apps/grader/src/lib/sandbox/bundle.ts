@@ -1,0 +1,126 @@
+/**
+ * Builds (once, cached on disk by content hash) the two scripts a sandbox needs:
+ *  - realm.js: tfjs-core + cpu backend + exercise-kit's realm code + our shim, evaluated in the isolate;
+ *  - host.cjs: the sandbox-host process (loads isolated-vm, runs one submission).
+ * The directory is world-readable so unprivileged sandbox processes can read it; nothing in it is
+ * secret (no tests, no expected values).
+ */
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const graderRoot = resolve(here, "../../..");
+
+export interface SandboxBundle {
+  dir: string;
+  realmPath: string;
+  hostPath: string;
+  /** Folder holding isolated-vm (bound into the sandbox as node_modules/isolated-vm). */
+  isolatedVmDir: string;
+  /** Where the host may find (or the pool writes) the V8 code cache of realm.js. */
+  cachePath: string;
+  hash: string;
+}
+
+function pkgDir(name: string): string {
+  return realpathSync(join(graderRoot, "node_modules", name));
+}
+
+/** exercise-kit's realm folder (bundled into the isolate). */
+export function realmSourceDir(): string {
+  return join(pkgDir("@course/exercise-kit"), "src", "realm");
+}
+
+function hashInputs(files: string[], extra: string): string {
+  const h = createHash("sha256");
+  h.update(extra);
+  for (const f of files.sort()) {
+    h.update(f);
+    h.update(readFileSync(f));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+function writeAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  chmodSync(tmp, 0o644);
+  renameSync(tmp, path);
+}
+
+let memo: Promise<SandboxBundle> | undefined;
+
+/** Returns the bundle, building it when its inputs changed. Safe to call from many places. */
+export function ensureSandboxBundle(opts: { cacheRoot?: string } = {}): Promise<SandboxBundle> {
+  memo ??= build(opts.cacheRoot ?? join(tmpdir(), "course-grader-sandbox")).catch((e: unknown) => {
+    memo = undefined;
+    throw e;
+  });
+  return memo;
+}
+
+async function build(cacheRoot: string): Promise<SandboxBundle> {
+  const tfjsDir = pkgDir("@tensorflow/tfjs");
+  const tfjsNodeModules = resolve(tfjsDir, "../..");
+  const realmDir = realmSourceDir();
+  const isolatedVmDir = pkgDir("isolated-vm");
+  const entry = join(here, "isolate", "entry.ts");
+  const hostEntry = join(here, "host", "main.ts");
+  const inputs = [...listTs(realmDir), ...listTs(join(here, "isolate")), ...listTs(join(here, "host")), join(here, "protocol.ts"), join(here, "realm-types.ts")];
+  const tfVersion = JSON.parse(readFileSync(join(tfjsNodeModules, "@tensorflow/tfjs-core/package.json"), "utf8")).version as string;
+  const hash = hashInputs(inputs, `${tfVersion}|${process.version}|${esbuild.version}`);
+  const dir = join(cacheRoot, hash);
+  const bundle: SandboxBundle = {
+    dir,
+    realmPath: join(dir, "realm.js"),
+    hostPath: join(dir, "host.cjs"),
+    isolatedVmDir,
+    cachePath: join(dir, "realm.cache"),
+    hash,
+  };
+  if (existsSync(bundle.realmPath) && existsSync(bundle.hostPath)) return bundle;
+
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(cacheRoot, 0o755);
+  chmodSync(dir, 0o755);
+  const realm = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    minify: false,
+    legalComments: "none",
+    nodePaths: [tfjsNodeModules],
+    alias: { "@course/realm": join(realmDir, "index.ts") },
+    define: { "process.env.NODE_ENV": "\"production\"" },
+    // tfjs-core looks for its global namespace on window/global/process/self.
+    banner: { js: "globalThis.self = globalThis;" },
+    logLevel: "silent",
+  });
+  const host = await esbuild.build({
+    entryPoints: [hostEntry],
+    bundle: true,
+    write: false,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external: ["isolated-vm"],
+    logLevel: "silent",
+  });
+  writeAtomic(bundle.realmPath, realm.outputFiles[0]!.contents);
+  writeAtomic(bundle.hostPath, host.outputFiles[0]!.contents);
+  return bundle;
+}

@@ -1,0 +1,274 @@
+/**
+ * One sandbox-host child process seen from the trusted side: spawn (under bubblewrap when
+ * available), wait for "ready", send one job, read one result, make sure the process is gone.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import type { SandboxBundle } from "./bundle.ts";
+import type { JobMessage, ResultMessage } from "./protocol.ts";
+import { HostMessageSchema, jsonDepthOk, ReadyMessageSchema, ResultMessageSchema } from "./schemas.ts";
+import type { z } from "zod";
+
+export interface HostLaunch {
+  bundle: SandboxBundle;
+  memoryMb: number;
+  /** Use bubblewrap (resolved by the pool: true only when it was found and works). */
+  bwrap: boolean;
+  bwrapPath: string;
+  prlimitPath: string | undefined;
+  /** Run as this uid/gid when the grader is root (ignored otherwise). */
+  uid: number;
+  gid: number;
+  /** Virtual memory limit of the host process (RLIMIT_AS), bytes. */
+  addressSpaceBytes: number;
+  /** Whole-process CPU seconds (RLIMIT_CPU): a last resort behind the isolate's own limits. */
+  cpuSeconds: number;
+  /** Largest protocol line accepted from the host. */
+  maxLineBytes: number;
+  /** Use the code cache file. */
+  useCache: boolean;
+}
+
+export type ReadyInfo = z.output<typeof ReadyMessageSchema>;
+
+const SANDBOX_DIR = "/sandbox";
+
+/** The command line that starts a host; exported for tests and for /health diagnostics. */
+export function hostCommand(l: HostLaunch): { file: string; args: string[]; env: Record<string, string> } {
+  const nodeArgs = ["--no-node-snapshot"];
+  let argv: string[];
+  let env: Record<string, string>;
+  if (l.bwrap) {
+    const realm = `${SANDBOX_DIR}/bundle/realm.js`;
+    const cache = l.useCache ? `${SANDBOX_DIR}/bundle/realm.cache` : "-";
+    argv = [
+      l.bwrapPath,
+      "--unshare-all",
+      "--die-with-parent",
+      "--new-session",
+      "--clearenv",
+      "--cap-drop",
+      "ALL",
+      "--uid",
+      "65534",
+      "--gid",
+      "65534",
+      "--hostname",
+      "sandbox",
+      "--ro-bind",
+      process.execPath,
+      "/usr/bin/node",
+      "--ro-bind",
+      "/usr/lib",
+      "/usr/lib",
+      "--ro-bind-try",
+      "/usr/lib64",
+      "/usr/lib64",
+      "--symlink",
+      "usr/lib",
+      "/lib",
+      "--symlink",
+      "usr/lib64",
+      "/lib64",
+      "--ro-bind",
+      l.bundle.isolatedVmDir,
+      `${SANDBOX_DIR}/node_modules/isolated-vm`,
+      "--ro-bind",
+      l.bundle.dir,
+      `${SANDBOX_DIR}/bundle`,
+      "--proc",
+      "/proc",
+      "--dev",
+      "/dev",
+      "--chdir",
+      SANDBOX_DIR,
+      "--",
+      "/usr/bin/node",
+      ...nodeArgs,
+      `${SANDBOX_DIR}/bundle/host.cjs`,
+      realm,
+      cache,
+      String(l.memoryMb),
+    ];
+    env = {};
+  } else {
+    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realmPath, l.useCache ? l.bundle.cachePath : "-", String(l.memoryMb)];
+    // Only what node needs to find isolated-vm; nothing from the grader's environment.
+    env = { NODE_PATH: `${l.bundle.isolatedVmDir}/..` };
+  }
+  if (l.prlimitPath) {
+    argv = [
+      l.prlimitPath,
+      `--as=${l.addressSpaceBytes}`,
+      "--core=0",
+      "--fsize=0",
+      "--nofile=64",
+      `--cpu=${l.cpuSeconds}`,
+      "--",
+      ...argv,
+    ];
+  }
+  return { file: argv[0]!, args: argv.slice(1), env };
+}
+
+export interface HostResult {
+  outcome: ResultMessage["outcome"];
+  detail?: string;
+  realm?: z.output<typeof ResultMessageSchema>["realm"];
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** A live host. `ready` settles once; `run` may be called once. */
+export class HostProcess {
+  readonly child: ChildProcess;
+  readonly ready: Promise<ReadyInfo>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private buffer = "";
+  private lines: string[] = [];
+  private waiters: ((line: string | undefined) => void)[] = [];
+  private closed = false;
+  private stderr = "";
+  private overflow = false;
+  used = false;
+
+  constructor(launch: HostLaunch) {
+    const cmd = hostCommand(launch);
+    const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+    this.child = spawn(cmd.file, cmd.args, {
+      env: cmd.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(asRoot ? { uid: launch.uid, gid: launch.gid } : {}),
+      cwd: "/",
+    });
+    this.child.stdout!.setEncoding("utf8");
+    this.child.stdout!.on("data", (chunk: string) => this.onData(chunk, launch.maxLineBytes));
+    this.child.stderr!.setEncoding("utf8");
+    this.child.stderr!.on("data", (chunk: string) => {
+      if (this.stderr.length < 8192) this.stderr += chunk.slice(0, 8192 - this.stderr.length);
+    });
+    this.child.stdin!.on("error", () => {
+      // The host died before reading its job; `exited` reports it.
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.on("error", (e) => {
+        this.stderr += `spawn error: ${e.message}`;
+        this.close();
+        resolve({ code: -1, signal: null });
+      });
+      this.child.on("exit", (code, signal) => {
+        this.close();
+        resolve({ code, signal });
+      });
+    });
+    this.ready = this.nextLine().then((line) => {
+      if (line === undefined) throw new Error(`sandbox host exited before it was ready${this.stderrTail()}`);
+      const msg = this.parse(line);
+      if (msg.type !== "ready") throw new Error("sandbox host sent a result before it was ready");
+      return msg;
+    });
+    this.ready.catch(() => this.kill());
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  stderrTail(): string {
+    const t = this.stderr.trim();
+    return t ? `: ${t.slice(-600)}` : "";
+  }
+
+  private onData(chunk: string, max: number): void {
+    if (this.overflow) return;
+    this.buffer += chunk;
+    let nl: number;
+    while ((nl = this.buffer.indexOf("\n")) >= 0) {
+      this.push(this.buffer.slice(0, nl));
+      this.buffer = this.buffer.slice(nl + 1);
+    }
+    if (this.buffer.length > max) {
+      this.overflow = true;
+      this.buffer = "";
+      this.kill();
+    }
+  }
+
+  private push(line: string): void {
+    const w = this.waiters.shift();
+    if (w) w(line);
+    else this.lines.push(line);
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w(undefined);
+  }
+
+  private nextLine(): Promise<string | undefined> {
+    const l = this.lines.shift();
+    if (l !== undefined) return Promise.resolve(l);
+    if (this.closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private parse(line: string) {
+    if (!jsonDepthOk(line)) throw new Error("sandbox host sent a message nested too deeply");
+    return HostMessageSchema.parse(JSON.parse(line));
+  }
+
+  /** Send the job and wait for the result, at most `hardLimitMs` (then the process is killed). */
+  async run(job: JobMessage, hardLimitMs: number): Promise<HostResult> {
+    if (this.used) throw new Error("a sandbox host runs one submission only");
+    this.used = true;
+    const started = performance.now();
+    let killedForTime = false;
+    const timer = setTimeout(() => {
+      killedForTime = true;
+      this.kill();
+    }, hardLimitMs);
+    try {
+      this.child.stdin!.end(JSON.stringify(job) + "\n");
+      const line = await this.nextLine();
+      const wallMs = performance.now() - started;
+      if (line === undefined) {
+        if (killedForTime) return { outcome: "timeout", detail: `time limit of ${job.wallMs} ms exceeded (sandbox killed)`, cpuMs: 0, wallMs };
+        if (this.overflow) return { outcome: "crashed", detail: "the sandbox produced more output than allowed", cpuMs: 0, wallMs };
+        const exit = await this.exited;
+        return {
+          outcome: "crashed",
+          detail: `the sandbox stopped unexpectedly (${exit.signal ?? `exit code ${exit.code}`})`,
+          cpuMs: 0,
+          wallMs,
+        };
+      }
+      let msg;
+      try {
+        msg = this.parse(line);
+      } catch (e) {
+        return { outcome: "crashed", detail: `the sandbox sent a malformed result (${e instanceof Error ? e.message.slice(0, 200) : "?"})`, cpuMs: 0, wallMs };
+      }
+      if (msg.type !== "result") return { outcome: "crashed", detail: "the sandbox sent an unexpected message", cpuMs: 0, wallMs };
+      return {
+        outcome: msg.outcome,
+        ...(msg.detail === undefined ? {} : { detail: msg.detail }),
+        ...(msg.realm === undefined ? {} : { realm: msg.realm }),
+        cpuMs: msg.cpuMs,
+        wallMs: msg.wallMs,
+      };
+    } finally {
+      clearTimeout(timer);
+      this.kill();
+    }
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        this.child.kill("SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}

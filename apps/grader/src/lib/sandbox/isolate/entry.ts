@@ -1,0 +1,141 @@
+/**
+ * The code evaluated inside every sandbox isolate BEFORE any student code: a tiny platform shim,
+ * tfjs-core with the cpu backend, exercise-kit's realm code and a console that buffers (capped)
+ * output. Bundled once by esbuild into one script (see ../bundle.ts); no Node APIs exist here.
+ *
+ * The API object is left on a global for the host to take a Reference to and delete before the
+ * submission is linked, so student code never sees the unrestricted tf or this API.
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops";
+import "@tensorflow/tfjs-backend-cpu";
+import { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
+import type { SandboxCall, RealmResult, TfNamespace } from "@course/realm";
+
+const g = globalThis as unknown as Record<string, unknown>;
+const defineProperty = Object.defineProperty;
+const StringCtor = String;
+const freeze = Object.freeze;
+const arraySlice = Array.prototype.slice;
+const apply = Reflect.apply;
+
+// ---- console: capped buffer; nothing leaves the isolate except through the host's copy -----------
+const MAX_LOG_LINES = 200;
+const MAX_LOG_CHARS = 64 * 1024;
+const logs: string[] = [];
+let logChars = 0;
+let logDropped = 0;
+
+function safeString(v: unknown): string {
+  try {
+    if (typeof v === "string") return v;
+    if (typeof v === "object" && v !== null) return "[object]";
+    return StringCtor(v);
+  } catch {
+    return "[unprintable]";
+  }
+}
+
+function pushLog(level: string, args: unknown[]): void {
+  if (logs.length >= MAX_LOG_LINES || logChars >= MAX_LOG_CHARS) {
+    logDropped++;
+    return;
+  }
+  let line = level === "log" ? "" : `[${level}] `;
+  for (let i = 0; i < args.length && line.length < 2000; i++) line += (i > 0 ? " " : "") + safeString(args[i]);
+  if (line.length > 2000) line = apply(String.prototype.slice, line, [0, 2000]) as string;
+  logChars += line.length;
+  defineProperty(logs, logs.length, { value: line, writable: true, enumerable: true, configurable: true });
+}
+
+const consoleObj = {
+  log: (...a: unknown[]) => pushLog("log", a),
+  info: (...a: unknown[]) => pushLog("info", a),
+  warn: (...a: unknown[]) => pushLog("warn", a),
+  error: (...a: unknown[]) => pushLog("error", a),
+  debug: (...a: unknown[]) => pushLog("debug", a),
+};
+defineProperty(g, "console", { value: consoleObj, writable: true, configurable: true });
+
+// ---- platform shim for tfjs-core ------------------------------------------------------------------
+function utf8Encode(text: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return new Uint8Array(out);
+}
+
+function utf8Decode(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    let c = b;
+    if (b >= 0xf0) c = ((b & 7) << 18) | (((bytes[++i] ?? 0) & 63) << 12) | (((bytes[++i] ?? 0) & 63) << 6) | ((bytes[++i] ?? 0) & 63);
+    else if (b >= 0xe0) c = ((b & 15) << 12) | (((bytes[++i] ?? 0) & 63) << 6) | ((bytes[++i] ?? 0) & 63);
+    else if (b >= 0xc0) c = ((b & 31) << 6) | ((bytes[++i] ?? 0) & 63);
+    s += String.fromCodePoint(c);
+  }
+  return s;
+}
+
+const start = Date.now();
+tf.setPlatform("course-sandbox", {
+  fetch: () => Promise.reject(new Error("fetch is not available in the grading sandbox")),
+  now: () => Date.now() - start,
+  encode: (text: string) => utf8Encode(text),
+  decode: (bytes: Uint8Array) => utf8Decode(bytes),
+  isTypedArray: (a: unknown): a is Float32Array | Int32Array | Uint8Array | Uint8ClampedArray =>
+    a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint8Array || a instanceof Uint8ClampedArray,
+  setTimeoutCustom: (fn: () => void) => {
+    void Promise.resolve().then(fn);
+  },
+} as unknown as Parameters<typeof tf.setPlatform>[1]);
+tf.env().set("IS_TEST", false);
+tf.env().set("PROD", true);
+tf.setBackend("cpu");
+
+// ---- the API the host drives ------------------------------------------------------------------------
+const TF_GLOBAL = "__courseTf";
+let restricted: TfNamespace | undefined;
+
+const api = freeze({
+  /** Restrict tf for this exercise; returns the source of the module linked as "@tensorflow/tfjs". */
+  prepare(bans: string[], allow: string[]): string {
+    restricted = restrictTf(tf as unknown as TfNamespace, bans, { allow });
+    defineProperty(g, TF_GLOBAL, { value: restricted, writable: false, configurable: true });
+    return tfModuleSource(restricted, TF_GLOBAL);
+  },
+  /** Run the planned calls against the loaded module namespace. */
+  async run(mod: unknown, calls: SandboxCall[]): Promise<RealmResult> {
+    if (restricted === undefined) throw new Error("prepare() was not called");
+    const r = await executeCalls(mod, restricted, calls);
+    return { load: r.load, results: r.results, logs: drainLogs() };
+  },
+  /** The RealmResult for a module that threw while loading. */
+  loadFailed(error: unknown): RealmResult {
+    return loadFailure(error, drainLogs());
+  },
+  backend(): string {
+    return tf.getBackend();
+  },
+});
+
+function drainLogs(): string[] {
+  const out = apply(arraySlice, logs, []) as string[];
+  if (logDropped > 0) out[out.length] = `… ${logDropped} more console lines were dropped (output limit)`;
+  return out;
+}
+
+defineProperty(g, "__courseRealm", { value: api, writable: false, configurable: true });

@@ -1,0 +1,311 @@
+/**
+ * A pool of pre-warmed sandbox hosts (tfjs loaded in an isolate, no student code yet). Each host
+ * serves exactly one submission and is thrown away; a replacement starts warming at once.
+ */
+import { execFileSync } from "node:child_process";
+import { accessSync, constants, existsSync, writeFileSync, renameSync, chmodSync } from "node:fs";
+import { ensureSandboxBundle, type SandboxBundle } from "./bundle.ts";
+import { HostProcess, type HostLaunch } from "./host-process.ts";
+import { callToJson, realmResultFromJson, type JobMessage } from "./protocol.ts";
+import type { RealmResult, SandboxCall } from "./realm-types.ts";
+
+export interface SandboxSettings {
+  /** Warm hosts kept ready for the default memory limit. */
+  poolSize: number;
+  /** "auto": use bubblewrap when it works, else fall back (and say so); "on": required; "off": never. */
+  bwrap: "auto" | "on" | "off";
+  bwrapPath: string;
+  memoryMb: number;
+  wallMs: number;
+  /** Extra time the trusted side waits beyond wallMs before killing a host. */
+  killGraceMs: number;
+  uid: number;
+  gid: number;
+  addressSpaceMb: number;
+  maxOutputBytes: number;
+  cacheRoot?: string;
+}
+
+export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
+  poolSize: 2,
+  bwrap: "auto",
+  bwrapPath: "/usr/bin/bwrap",
+  memoryMb: 256,
+  wallMs: 10_000,
+  killGraceMs: 2_000,
+  uid: 65534,
+  gid: 65534,
+  addressSpaceMb: 4096,
+  maxOutputBytes: 64 * 1024 * 1024,
+};
+
+export interface SandboxJob {
+  code: string;
+  calls: SandboxCall[];
+  bans: string[];
+  allow?: string[];
+  wallMs?: number;
+  memoryMb?: number;
+}
+
+export interface SandboxRun {
+  outcome: "ok" | "timeout" | "memory_limit" | "crashed";
+  detail?: string;
+  realm?: RealmResult;
+  timings: { acquireMs: number; runMs: number; cpuMs: number };
+}
+
+export interface PoolStatus {
+  ready: number;
+  warming: number;
+  busy: number;
+  size: number;
+  bwrap: boolean;
+  bwrapNote: string;
+  codeCache: boolean;
+  lastError?: string;
+}
+
+type Log = (level: "info" | "warn" | "error", msg: string, extra?: Record<string, unknown>) => void;
+
+function findPrlimit(): string | undefined {
+  for (const p of ["/usr/bin/prlimit", "/bin/prlimit"]) if (existsSync(p)) return p;
+  return undefined;
+}
+
+export class SandboxPool {
+  private bundle!: SandboxBundle;
+  private readyHosts: HostProcess[] = [];
+  private warming = new Set<HostProcess>();
+  private busy = new Set<HostProcess>();
+  private waiters: ((h: HostProcess) => void)[] = [];
+  private closed = false;
+  private useBwrap = false;
+  private bwrapNote = "";
+  private hasCache = false;
+  private cacheWriting = false;
+  private lastError: string | undefined;
+  private consecutiveFailures = 0;
+  private prlimit = findPrlimit();
+  readonly settings: SandboxSettings;
+
+  private constructor(
+    settings: SandboxSettings,
+    private log: Log,
+  ) {
+    this.settings = settings;
+  }
+
+  /** Builds (or finds) the bundle, decides on bubblewrap, and starts warming `poolSize` hosts. */
+  static async start(settings: Partial<SandboxSettings> = {}, log: Log = () => {}): Promise<SandboxPool> {
+    const pool = new SandboxPool({ ...DEFAULT_SANDBOX_SETTINGS, ...settings }, log);
+    pool.bundle = await ensureSandboxBundle(pool.settings.cacheRoot ? { cacheRoot: pool.settings.cacheRoot } : {});
+    pool.hasCache = existsSync(pool.bundle.cachePath);
+    pool.decideBwrap();
+    for (let i = 0; i < pool.settings.poolSize; i++) pool.spawnWarm();
+    return pool;
+  }
+
+  private decideBwrap(): void {
+    const s = this.settings;
+    if (s.bwrap === "off") {
+      this.useBwrap = false;
+      this.bwrapNote = "disabled by configuration";
+    } else {
+      let problem: string | undefined;
+      try {
+        accessSync(s.bwrapPath, constants.X_OK);
+        // Probe: can we create the namespaces as the sandbox user?
+        const asRoot = process.getuid?.() === 0;
+        execFileSync(s.bwrapPath, ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--", "/usr/bin/true"], {
+          stdio: "ignore",
+          timeout: 5000,
+          ...(asRoot ? { uid: s.uid, gid: s.gid } : {}),
+        });
+      } catch (e) {
+        problem = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      }
+      if (problem === undefined) {
+        this.useBwrap = true;
+        this.bwrapNote = `bubblewrap at ${s.bwrapPath}`;
+      } else if (s.bwrap === "on") {
+        throw new Error(`GRADER_SANDBOX_BWRAP=on but bubblewrap cannot be used: ${problem}`);
+      } else {
+        this.useBwrap = false;
+        this.bwrapNote = `bubblewrap unavailable (${problem}); hosts run without namespaces (isolate + rlimits + unprivileged user only)`;
+        this.log("warn", "sandbox: bubblewrap unavailable, falling back to isolate-only sandboxing", { reason: problem });
+      }
+    }
+  }
+
+  private launch(memoryMb: number): HostLaunch {
+    const s = this.settings;
+    return {
+      bundle: this.bundle,
+      memoryMb,
+      bwrap: this.useBwrap,
+      bwrapPath: s.bwrapPath,
+      prlimitPath: this.prlimit,
+      uid: s.uid,
+      gid: s.gid,
+      addressSpaceBytes: Math.max(s.addressSpaceMb, 1024) * 1024 * 1024,
+      cpuSeconds: Math.ceil((s.wallMs * 3) / 1000) + 10,
+      maxLineBytes: s.maxOutputBytes,
+      useCache: this.hasCache,
+    };
+  }
+
+  private spawnHost(memoryMb: number): HostProcess {
+    const host = new HostProcess(this.launch(memoryMb));
+    host.ready.then(
+      (info) => {
+        this.consecutiveFailures = 0;
+        if (info.cache && !this.hasCache && !this.cacheWriting) this.storeCache(info.cache);
+        if (info.cacheRejected) {
+          this.log("warn", "sandbox: code cache rejected; a new one will be produced");
+          this.hasCache = false;
+        }
+      },
+      (e: unknown) => {
+        if (this.closed) return;
+        this.consecutiveFailures++;
+        this.lastError = e instanceof Error ? e.message : String(e);
+        this.log("error", "sandbox: host failed to start", { error: this.lastError });
+      },
+    );
+    return host;
+  }
+
+  private storeCache(b64: string): void {
+    this.cacheWriting = true;
+    try {
+      const tmp = `${this.bundle.cachePath}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.from(b64, "base64"));
+      chmodSync(tmp, 0o644);
+      renameSync(tmp, this.bundle.cachePath);
+      this.hasCache = true;
+    } catch (e) {
+      this.log("warn", "sandbox: could not store the code cache", { error: String(e) });
+    } finally {
+      this.cacheWriting = false;
+    }
+  }
+
+  private spawnWarm(): void {
+    if (this.closed) return;
+    const host = this.spawnHost(this.settings.memoryMb);
+    this.warming.add(host);
+    host.ready.then(
+      () => {
+        this.warming.delete(host);
+        if (this.closed) return host.kill();
+        const w = this.waiters.shift();
+        if (w) w(host);
+        else this.readyHosts.push(host);
+      },
+      () => {
+        this.warming.delete(host);
+        // Back off when hosts keep failing to start (misconfiguration), but keep trying.
+        const delay = Math.min(5000, 100 * 2 ** Math.min(this.consecutiveFailures, 6));
+        setTimeout(() => this.spawnWarm(), delay).unref();
+      },
+    );
+    // An idle warm host that dies (killed from outside) is replaced.
+    void host.exited.then(() => {
+      const i = this.readyHosts.indexOf(host);
+      if (i >= 0) {
+        this.readyHosts.splice(i, 1);
+        this.spawnWarm();
+      }
+    });
+  }
+
+  private acquireDefault(): Promise<HostProcess> {
+    const h = this.readyHosts.shift();
+    if (h) return Promise.resolve(h);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Runs one submission in a fresh sandbox. Never throws for anything the submission does. */
+  async run(job: SandboxJob): Promise<SandboxRun> {
+    if (this.closed) throw new Error("sandbox pool is closed");
+    const t0 = performance.now();
+    const memoryMb = job.memoryMb ?? this.settings.memoryMb;
+    let host: HostProcess;
+    if (memoryMb === this.settings.memoryMb) {
+      host = await this.acquireDefault();
+      this.spawnWarm();
+    } else {
+      host = this.spawnHost(memoryMb);
+      try {
+        await host.ready;
+      } catch (e) {
+        return { outcome: "crashed", detail: `sandbox failed to start: ${e instanceof Error ? e.message : String(e)}`, timings: { acquireMs: performance.now() - t0, runMs: 0, cpuMs: 0 } };
+      }
+    }
+    const acquireMs = performance.now() - t0;
+    this.busy.add(host);
+    const wallMs = job.wallMs ?? this.settings.wallMs;
+    const msg: JobMessage = {
+      type: "job",
+      code: job.code,
+      calls: job.calls.map(callToJson),
+      bans: job.bans,
+      allow: job.allow ?? [],
+      wallMs,
+      cpuMs: wallMs,
+    };
+    try {
+      const r = await host.run(msg, wallMs + this.settings.killGraceMs);
+      let realm: RealmResult | undefined;
+      try {
+        realm = r.realm ? realmResultFromJson(r.realm) : undefined;
+      } catch (e) {
+        return { outcome: "crashed", detail: `the sandbox sent undecodable data (${String(e).slice(0, 200)})`, timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs } };
+      }
+      if (r.outcome === "ok" && realm === undefined) {
+        return { outcome: "crashed", detail: "the sandbox sent no result", timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs } };
+      }
+      return {
+        outcome: r.outcome,
+        ...(r.detail === undefined ? {} : { detail: r.detail }),
+        ...(realm === undefined ? {} : { realm }),
+        timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs },
+      };
+    } finally {
+      this.busy.delete(host);
+      host.kill();
+    }
+  }
+
+  status(): PoolStatus {
+    return {
+      ready: this.readyHosts.length,
+      warming: this.warming.size,
+      busy: this.busy.size,
+      size: this.settings.poolSize,
+      bwrap: this.useBwrap,
+      bwrapNote: this.bwrapNote,
+      codeCache: this.hasCache,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
+  }
+
+  /** Resolves once at least one host is warm (or rejects after `timeoutMs`). */
+  async waitReady(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.readyHosts.length === 0) {
+      if (Date.now() > until) throw new Error(`no sandbox became ready within ${timeoutMs} ms${this.lastError ? `: ${this.lastError}` : ""}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Stops warming, kills idle hosts, and waits for busy ones to finish (they are single-use). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = [...this.readyHosts, ...this.warming];
+    this.readyHosts = [];
+    for (const h of idle) h.kill();
+    await Promise.all([...idle, ...this.busy].map((h) => h.exited));
+  }
+}
