@@ -56,9 +56,10 @@ export const DraftViewSchema = z.object({ code: z.string(), updatedAt: z.string(
 export type DraftView = z.infer<typeof DraftViewSchema>;
 
 export const CompileResultSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), code: z.string() }),
+  z.object({ ok: z.literal(true), code: z.string(), sourceMap: z.string().nullable() }),
   z.object({
     ok: z.literal(false),
+    kind: z.enum(["compile_error", "rejected"]),
     errors: z.array(z.object({ message: z.string(), line: z.number().nullable(), column: z.number().nullable() })),
   }),
 ]);
@@ -67,3 +68,17 @@ export type CompileResult = z.infer<typeof CompileResultSchema>;
 export const ApiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.unknown().optional() }),
 });
+
+export const PublicTestsResponseSchema = z.object({
+  exerciseId: z.string(),
+  bans: z.array(z.string()),
+  /** Paths kept although a ban covers them. */
+  allow: z.array(z.string()),
+  /** Wall-clock limit for one run in the browser, ms. */
+  wallMs: z.number().int().positive(),
+  /** exercise-kit PublicFixtures (calls, public cases with expected values); parsed by the worker. */
+  fixtures: z.unknown(),
+});
+export type PublicTestsResponse = z.infer<typeof PublicTestsResponseSchema>;
+
+export const SubmissionListSchema = z.object({ submissions: z.array(SubmissionViewSchema) });

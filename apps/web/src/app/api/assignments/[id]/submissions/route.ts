@@ -1,0 +1,34 @@
+// POST: submit the code for grading (enqueueSubmission checks enrollment, window, attempts);
+// GET: the signed-in student's own attempts, newest first (no code; see the history page).
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { enqueueSubmission, listOwnSubmissions } from "@course/db";
+import { route } from "../../../../../lib/api.ts";
+import { getDb } from "../../../../../lib/db.ts";
+import { assignmentForUser, submissionInclude } from "../../../../../lib/exercise/access.ts";
+import { wakeGrader } from "../../../../../lib/exercise/grader-wake.ts";
+import { IdParamSchema, SubmitBodySchema, type SubmissionView } from "../../../../../lib/exercise/schemas.ts";
+import { toSubmissionView } from "../../../../../lib/exercise/submission-view.ts";
+
+const Params = z.object({ id: IdParamSchema });
+
+export const POST = route({ params: Params, body: SubmitBodySchema, auth: true }, async ({ params, body, user }) => {
+  const db = getDb();
+  const assignment = await assignmentForUser(db, params.id, user.id);
+  const { submission } = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: body.code });
+  wakeGrader();
+  const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id }, include: submissionInclude });
+  const view: SubmissionView = toSubmissionView(stored, assignment);
+  return NextResponse.json(view, { status: 201, headers: { "cache-control": "no-store" } });
+});
+
+export const GET = route({ params: Params, auth: true }, async ({ params, user }) => {
+  const db = getDb();
+  const assignment = await assignmentForUser(db, params.id, user.id);
+  const rows = await listOwnSubmissions(db, user.id, assignment.id);
+  return {
+    submissions: rows.map((s) =>
+      toSubmissionView({ ...s, gradingJob: s.gradingJob ? { ...s.gradingJob, testResults: [] } : null }, assignment),
+    ),
+  };
+});

@@ -1,0 +1,25 @@
+// Public fixtures for the in-browser pre-check: public inputs and their expected values, the bans
+// and the time limit. Never hidden cases, reference solutions or mutants (buildPublicFixtures
+// plans the public visibility only).
+import { z } from "zod";
+import { ApiError, route } from "../../../../../lib/api.ts";
+import { getDb } from "../../../../../lib/db.ts";
+import { canSeeExercise } from "../../../../../lib/exercise/access.ts";
+import { loadExercise, publicFixtures } from "../../../../../lib/exercise/exercise-source.ts";
+import { IdParamSchema, type PublicTestsResponse } from "../../../../../lib/exercise/schemas.ts";
+
+const Params = z.object({ id: IdParamSchema });
+
+export const GET = route({ params: Params, auth: true }, async ({ params, user }) => {
+  if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
+  const exercise = await loadExercise(params.id);
+  if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
+  const body: PublicTestsResponse = {
+    exerciseId: exercise.manifest.id,
+    bans: exercise.manifest.bans,
+    allow: exercise.manifest.allow,
+    wallMs: exercise.manifest.limits.wallMs,
+    fixtures: await publicFixtures(exercise),
+  };
+  return body;
+});

@@ -1,0 +1,49 @@
+/** Client-side JSON calls to the exercise API: parse the answer with zod, surface `{ error }` bodies. */
+import type { z } from "zod";
+import { ApiErrorSchema } from "../../lib/exercise/schemas.ts";
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiCallError";
+  }
+}
+
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      cache: "no-store",
+      credentials: "same-origin",
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiCallError(0, "network", (e as Error).message || "offline");
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!res.ok) {
+    const err = ApiErrorSchema.safeParse(body);
+    if (err.success) throw new ApiCallError(res.status, err.data.error.code, err.data.error.message);
+    throw new ApiCallError(res.status, "http_error", `HTTP ${res.status}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiCallError(res.status, "bad_response", "The server sent an unexpected response.");
+  return parsed.data;
+}

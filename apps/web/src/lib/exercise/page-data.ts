@@ -1,0 +1,38 @@
+/** Data for the exercise page and its history, for the signed-in user only (server side). */
+import type { Db } from "@course/db";
+import { assignmentBySlugs, submissionInclude } from "./access.ts";
+import { toSubmissionView, toSubmissionWithCode } from "./submission-view.ts";
+import { windowState } from "./window-state.ts";
+
+export async function loadExercisePageData(db: Db, courseSlug: string, exerciseSlug: string, userId: string, now = new Date()) {
+  const found = await assignmentBySlugs(db, courseSlug, exerciseSlug, userId);
+  if (!found) return null;
+  const { course, exercise, assignment, enrollment } = found;
+  const [version, draft, attemptsUsed, latest] = await Promise.all([
+    db.exerciseVersion.findFirst({ where: { exerciseId: exercise.id }, orderBy: { version: "desc" }, select: { starterCode: true } }),
+    enrollment ? db.draft.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } } }) : null,
+    db.submission.count({ where: { userId, assignmentId: assignment.id } }),
+    db.submission.findFirst({ where: { userId, assignmentId: assignment.id }, orderBy: { attemptNumber: "desc" }, include: submissionInclude }),
+  ]);
+  return {
+    course,
+    exercise,
+    assignment,
+    enrolled: enrollment !== null,
+    starterCode: version?.starterCode ?? null,
+    draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
+    window: windowState(assignment, now, attemptsUsed, enrollment !== null),
+    latest: latest ? toSubmissionView(latest, assignment) : null,
+  };
+}
+
+export async function loadHistoryData(db: Db, courseSlug: string, exerciseSlug: string, userId: string) {
+  const found = await assignmentBySlugs(db, courseSlug, exerciseSlug, userId);
+  if (!found || !found.enrollment) return null;
+  const rows = await db.submission.findMany({
+    where: { userId, assignmentId: found.assignment.id },
+    orderBy: { attemptNumber: "desc" },
+    include: submissionInclude,
+  });
+  return { ...found, submissions: rows.map((r) => toSubmissionWithCode(r, found.assignment)) };
+}
