@@ -18,3 +18,14 @@ export {
   type SelectBackendOptions,
 } from "./backend/select.ts";
 export { registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./backend/wasm-kernels.ts";
+export {
+  trainLoop,
+  type BatchEvent,
+  type EpochEvent,
+  type LossFn,
+  type LossName,
+  type ParamsModel,
+  type TrainLoopOptions,
+  type TrainLoopResult,
+} from "./train.ts";
+export { blobs, quadrantImages, smallCnn, smallMlp } from "./synthetic.ts";
