@@ -73,10 +73,12 @@ export interface CaseOptions<I> {
   points?: number;
   visibility?: "public" | "hidden";
   tolerance?: Partial<Tolerance>;
-  run?: (inputs: I) => Call | Call[];
-  expected?: (inputs: I) => unknown;
+  // Method syntax on purpose: a case drawn with narrower inputs (e.g. a required mask) still fits
+  // a suite whose Inputs type has the field optional.
+  run?(inputs: I): Call | Call[];
+  expected?(inputs: I): unknown;
   /** Hidden cases only: the browser pre-check can only run the default comparison. */
-  check?: CheckFn<I>;
+  check?(ctx: CheckContext<I>): CheckResult;
   /** The call must throw an error of this name (e.g. "RangeError"). */
   throws?: string;
 }
@@ -84,7 +86,7 @@ export interface CaseOptions<I> {
 export interface CaseDef<I> extends CaseOptions<I> {
   name: string;
   kind: "random" | "edge";
-  inputs: (rng: Rng) => I;
+  inputs(rng: Rng): I;
 }
 
 export interface SuiteDef<I> {
@@ -114,12 +116,12 @@ export interface TestSuite {
 }
 
 /** A case whose inputs are drawn from the seeded Rng. */
-export function randomCase<I>(name: string, inputs: (rng: Rng) => I, options: CaseOptions<I> = {}): CaseDef<I> {
+export function randomCase<I>(name: string, inputs: (rng: Rng) => I, options: CaseOptions<NoInfer<I>> = {}): CaseDef<I> {
   return { name, kind: "random", inputs, ...options };
 }
 
 /** A fixed edge case (same inputs every grading; the Rng may still be used for filler values). */
-export function edgeCase<I>(name: string, inputs: (rng: Rng) => I, options: CaseOptions<I> = {}): CaseDef<I> {
+export function edgeCase<I>(name: string, inputs: (rng: Rng) => I, options: CaseOptions<NoInfer<I>> = {}): CaseDef<I> {
   return { name, kind: "edge", inputs, ...options };
 }
 
