@@ -8,23 +8,13 @@ import { unstable_rethrow } from "next/navigation";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { DomainError } from "@course/db";
+import { ApiError } from "./api-error.ts";
 import { getCurrentUser, type CurrentUser } from "./auth.ts";
+
+export { ApiError };
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
-}
-
-/** An error a route handler throws on purpose; becomes its JSON response. */
-export class ApiError extends Error {
-  override name = "ApiError";
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-  }
 }
 
 export const DOMAIN_STATUS: Record<DomainError["code"], number> = {
