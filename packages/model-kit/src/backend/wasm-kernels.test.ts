@@ -4,7 +4,7 @@ import * as f64 from "../float64/index.ts";
 import { createRng } from "../rng.ts";
 import { expectAgree } from "../test-helpers.ts";
 import { selectBackend } from "./select.ts";
-import { registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./wasm-kernels.ts";
+import { conv2dBackpropFilterByConv, conv2dBackpropFilterIm2col, registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./wasm-kernels.ts";
 
 beforeAll(async () => {
   expect(await selectBackend({ prefer: ["wasm"] })).toBe("wasm");
@@ -59,6 +59,16 @@ describe("wasm gradient kernels", () => {
       const wasm = await on("wasm", grads);
       const cpu = await on("cpu", grads);
       expectAgree({ shape: c.f, values: wasm.df }, { shape: c.f, values: cpu.df });
+      // Both formulations, called directly on wasm, agree with cpu's kernel too.
+      await tf.setBackend("wasm");
+      for (const impl of [conv2dBackpropFilterIm2col, conv2dBackpropFilterByConv]) {
+        const df = tf.tidy(() => {
+          const x = tf.tensor4d(xv, c.x);
+          const dy = tf.tensor4d(createRng(5).normalArray(wasm.shape.reduce((a, b) => a * b)), wasm.shape as [number, number, number, number]);
+          return Array.from(impl(x, dy, c.f, c.stride, c.pad).dataSync());
+        });
+        expectAgree({ shape: c.f, values: df }, { shape: c.f, values: cpu.df });
+      }
       expectAgree({ shape: c.x, values: wasm.dx }, { shape: c.x, values: cpu.dx });
       if (typeof c.pad === "number" && typeof c.stride === "number") {
         const dOut = { shape: wasm.shape, values: Float64Array.from(createRng(5).normalArray(wasm.shape.reduce((a, b) => a * b))) };

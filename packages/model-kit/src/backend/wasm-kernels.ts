@@ -3,7 +3,9 @@ import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 
 /**
  * Kernels the wasm backend (4.22) lacks but training a small CNN needs. Each is built from ops the
- * wasm backend has (pad, strided slice, concat, matMul), so it runs at wasm speed.
+ * wasm backend has natively (pad, transpose, conv2d, slice, oneHot, matMul), so it runs at wasm speed.
+ * Conv2DBackpropFilter uses the convolution form (about 10x faster here than the im2col form, which
+ * is kept as an independent second implementation for tests and teaching).
  */
 
 type OpCompute = (inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) => tf.Tensor;
@@ -75,6 +77,32 @@ export function conv2dBackpropFilterIm2col(
   });
 }
 
+/**
+ * dW of conv2d as one native convolution: with the batch and channel axes swapped,
+ * dW[kh,kw,ci,co] = Σ_{oh,ow,n} xpadᵀ[ci, kh + oh·s, kw + ow·s, n] · dyᵀ[oh, ow, n, co], i.e. a
+ * stride-1 convolution of xpadᵀ [Cin, Hp, Wp, N] by dyᵀ [OH, OW, N, Cout] dilated by the stride.
+ */
+export function conv2dBackpropFilterByConv(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  strides: number | [number, number],
+  pad: "valid" | "same" | number | tf.backend_util.ExplicitPadding,
+  dimRoundingMode?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const info = tf.backend_util.computeConv2DInfo(x.shape, filterShape, strides, 1, pad, dimRoundingMode, false, "channelsLast");
+    const { top, bottom, left, right } = info.padInfo;
+    const { strideHeight, strideWidth, filterHeight, filterWidth, inChannels, outChannels } = info;
+    const xp = top || bottom || left || right ? tf.pad(x, [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]]) : x;
+    const xT = tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D; // [Cin, Hp, Wp, N]
+    const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D; // [OH, OW, N, Cout]
+    const full = tf.conv2d(xT, dyT, 1, "valid", "NHWC", [strideHeight, strideWidth]); // [Cin, >=KH, >=KW, Cout]
+    const cropped = tf.slice(full, [0, 0, 0, 0], [inChannels, filterHeight, filterWidth, outChannels]);
+    return tf.transpose(cropped, [1, 2, 0, 3]) as tf.Tensor4D;
+  });
+}
+
 const conv2dBackpropFilter = opKernel("Conv2DBackpropFilter", (inputs, attrs) => {
   const { x, dy } = inputs as { x: tf.Tensor4D; dy: tf.Tensor4D };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
@@ -82,9 +110,9 @@ const conv2dBackpropFilter = opKernel("Conv2DBackpropFilter", (inputs, attrs) =>
     // Rare in tfjs; go through NHWC.
     const xt = tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
     const dyt = tf.transpose(dy, [0, 2, 3, 1]) as tf.Tensor4D;
-    return conv2dBackpropFilterIm2col(xt, dyt, filterShape, strides, pad, dimRoundingMode);
+    return conv2dBackpropFilterByConv(xt, dyt, filterShape, strides, pad, dimRoundingMode);
   }
-  return conv2dBackpropFilterIm2col(x, dy, filterShape, strides, pad, dimRoundingMode);
+  return conv2dBackpropFilterByConv(x, dy, filterShape, strides, pad, dimRoundingMode);
 });
 
 /**
