@@ -1,0 +1,80 @@
+// Checks the real lesson files under content/: every lesson, both locales.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { exercisesOfLesson, lessonSlugs } from "./catalog.ts";
+import { parseLessonFile } from "./frontmatter.ts";
+import { getLesson, lessonContentDir, listLessons } from "./loader.ts";
+import { locales } from "./locale.ts";
+import { renderMarkdownWithHeadings } from "./markdown.ts";
+
+function source(slug: string, locale: string): string {
+  return readFileSync(`${lessonContentDir}${slug}/${locale}.md`, "utf8");
+}
+
+const fenceLanguages = new Set(["ts", "js", "json", "bash"]);
+
+describe.each(lessonSlugs)("lesson %s", (slug) => {
+  it.each(locales)("has a %s file with valid metadata and the catalogue's exercises", (locale) => {
+    const { meta } = parseLessonFile(source(slug, locale), slug);
+    expect(meta.exerciseIds).toEqual(exercisesOfLesson(slug));
+  });
+
+  it.each(locales)("renders its %s maths with KaTeX without errors", (locale) => {
+    const { body } = parseLessonFile(source(slug, locale), slug);
+    const { html } = renderMarkdownWithHeadings(body, { throwOnError: true });
+    expect(html).toContain('class="katex"');
+    expect(html).not.toContain("katex-error");
+    // A `$` left in the output usually means maths that was not recognised.
+    const prose = html.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|<annotation[\s\S]*?<\/annotation>/g, "");
+    expect(prose).not.toContain("$");
+  });
+
+  it.each(locales)("highlights every %s code fence and passes no raw HTML", (locale) => {
+    const { body } = parseLessonFile(source(slug, locale), slug);
+    const fences = [...body.matchAll(/^```(\S*)$/gm)].map((m) => m[1] ?? "");
+    const openers = fences.filter((_, i) => i % 2 === 0);
+    expect(openers.length, "at least one code example").toBeGreaterThan(0);
+    for (const lang of openers) expect(fenceLanguages, `fence "${lang}"`).toContain(lang);
+    const { html } = renderMarkdownWithHeadings(body);
+    expect(html.match(/<pre class="code-block"><code class="hljs/g)?.length).toBe(openers.length);
+    expect(html).not.toMatch(/<(?:script|iframe|img|style|div(?! class="math-display"))\b/);
+    if (locale === "en") {
+      const ts = openers.filter((l) => l === "ts").length;
+      if (ts > 0) expect(body).toContain('import * as tf from "@tensorflow/tfjs"');
+    }
+  });
+
+  it("has an English text of lesson length and a translation with the same structure", () => {
+    const en = parseLessonFile(source(slug, "en"), slug).body;
+    const zh = parseLessonFile(source(slug, "zh-CN"), slug).body;
+    const words = en.replace(/```[\s\S]*?```/g, "").split(/\s+/).filter((w) => w !== "").length;
+    expect(words).toBeGreaterThanOrEqual(900);
+    expect(words).toBeLessThanOrEqual(1700);
+    const hanzi = zh.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    expect(hanzi, "Chinese characters in the translation").toBeGreaterThanOrEqual(1200);
+    const enHeadings = renderMarkdownWithHeadings(en).headings.map((h) => h.level);
+    const zhHeadings = renderMarkdownWithHeadings(zh).headings.map((h) => h.level);
+    expect(zhHeadings).toEqual(enHeadings);
+    const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
+    expect(count(zh, /\$\$/g), "display maths blocks").toBe(count(en, /\$\$/g));
+    expect(count(zh, /^```/gm), "code fences").toBe(count(en, /^```/gm));
+  });
+
+  it.each(locales)("ends with an %s exercises section naming its exercise ids", async (locale) => {
+    const lesson = await getLesson(slug, locale);
+    expect(lesson?.fallback).toBe(false);
+    const last = lesson?.headings.at(-1);
+    expect(last?.text).toBe(locale === "en" ? "Exercises" : "练习");
+    const tail = lesson?.markdown.slice(lesson.markdown.lastIndexOf("\n## ")) ?? "";
+    for (const id of exercisesOfLesson(slug)) expect(tail).toContain(`\`${id}\``);
+  });
+});
+
+describe("course listing", () => {
+  it.each(locales)("lists all twelve lessons in order in %s", async (locale) => {
+    const list = await listLessons(locale);
+    expect(list.map((l) => l.slug)).toEqual([...lessonSlugs]);
+    expect(list.map((l) => l.number)).toEqual(lessonSlugs.map((_, i) => i + 1));
+    expect(list.every((l) => !l.fallback && l.locale === locale)).toBe(true);
+  });
+});

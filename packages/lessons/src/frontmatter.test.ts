@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { LessonFormatError, parseLessonFile, splitFrontMatter } from "./frontmatter.ts";
+
+const good = `---
+title: Optimisers
+summary: Momentum and Adam.
+minutes: 35
+exercises: sgd-momentum, adam
+---
+Body text.
+`;
+
+describe("front matter", () => {
+  it("parses valid metadata and returns the body", () => {
+    const { meta, body } = parseLessonFile(good, "04-optimisers");
+    expect(meta).toEqual({
+      title: "Optimisers",
+      summary: "Momentum and Adam.",
+      minutes: 35,
+      exerciseIds: ["sgd-momentum", "adam"],
+    });
+    expect(body).toBe("Body text.\n");
+  });
+
+  it("keeps colons inside values", () => {
+    expect(splitFrontMatter("---\ntitle: A: B\n---\n").fields["title"]).toBe("A: B");
+  });
+
+  it.each([
+    ["no front matter", "Body only", /missing front matter/],
+    ["a non-numeric minutes", good.replace("minutes: 35", "minutes: soon"), /minutes/],
+    ["an unknown key", good.replace("minutes: 35", "minutes: 35\nauthor: me"), /author/],
+    ["a missing title", good.replace("title: Optimisers\n", ""), /title/],
+    ["an unknown exercise", good.replace("adam", "adamw"), /unknown exercise id "adamw"/],
+    ["another lesson's exercises", good.replace("sgd-momentum, adam", "sgd-momentum"), /differ from the catalogue/],
+    ["a duplicated key", good.replace("minutes: 35", "minutes: 35\nminutes: 36"), /twice/],
+  ])("rejects %s", (_name, source, message) => {
+    expect(() => parseLessonFile(source, "04-optimisers")).toThrow(LessonFormatError);
+    expect(() => parseLessonFile(source, "04-optimisers")).toThrow(message);
+  });
+});

@@ -1,0 +1,126 @@
+// Reads lessons from content/<slug>/<locale>.md, validates them and caches the rendered result.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { lessonSlugs, type ExerciseId, type LessonSlug } from "./catalog.ts";
+import { parseLessonFile } from "./frontmatter.ts";
+import type { Heading } from "./headings.ts";
+import { defaultLocale, type Locale } from "./locale.ts";
+import { renderMarkdownWithHeadings } from "./markdown.ts";
+
+/** Absolute path of the content folder shipped with this package (for outputFileTracingIncludes). */
+export const lessonContentDir: string = fileURLToPath(new URL("../content/", import.meta.url));
+
+export interface LessonSummary {
+  readonly slug: LessonSlug;
+  readonly number: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly minutes: number;
+  readonly exerciseIds: ExerciseId[];
+  /** The locale the text is in (English when the requested translation is missing). */
+  readonly locale: Locale;
+  /** True when the requested translation is missing and English is shown instead. */
+  readonly fallback: boolean;
+}
+
+export interface Lesson extends LessonSummary {
+  readonly markdown: string;
+  readonly html: string;
+  readonly headings: Heading[];
+}
+
+export interface LessonStore {
+  listLessons(locale: Locale): Promise<LessonSummary[]>;
+  getLesson(slug: string, locale: Locale): Promise<Lesson | null>;
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "ENOENT";
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+function isLessonSlug(slug: string): slug is LessonSlug {
+  return (lessonSlugs as readonly string[]).includes(slug);
+}
+
+/**
+ * A lesson store over a content folder laid out as `<dir>/<slug>/<locale>.md`.
+ * Rendered lessons are cached in memory for the life of the store.
+ */
+export function createLessonStore(contentDir: string = lessonContentDir): LessonStore {
+  const dir = contentDir.endsWith("/") ? contentDir : `${contentDir}/`;
+  const cache = new Map<string, Promise<Lesson | null>>();
+
+  async function load(slug: LessonSlug, locale: Locale): Promise<Lesson | null> {
+    let source = await readOptional(`${dir}${slug}/${locale}.md`);
+    let shown = locale;
+    if (source === null && locale !== defaultLocale) {
+      source = await readOptional(`${dir}${slug}/${defaultLocale}.md`);
+      shown = defaultLocale;
+    }
+    if (source === null) return null;
+    const { meta, body } = parseLessonFile(source, slug);
+    const { html, headings } = renderMarkdownWithHeadings(body);
+    return {
+      slug,
+      number: lessonSlugs.indexOf(slug) + 1,
+      ...meta,
+      locale: shown,
+      fallback: shown !== locale,
+      markdown: body,
+      html,
+      headings,
+    };
+  }
+
+  function getLesson(slug: string, locale: Locale): Promise<Lesson | null> {
+    if (!isLessonSlug(slug)) return Promise.resolve(null);
+    const key = `${locale}\u0000${slug}`;
+    let entry = cache.get(key);
+    if (entry === undefined) {
+      entry = load(slug, locale);
+      // A failed load is not cached, so a fixed file is picked up on the next request.
+      entry.catch(() => cache.delete(key));
+      cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  async function listLessons(locale: Locale): Promise<LessonSummary[]> {
+    const lessons = await Promise.all(lessonSlugs.map((slug) => getLesson(slug, locale)));
+    return lessons
+      .filter((l): l is Lesson => l !== null)
+      .map(({ slug, number, title, summary, minutes, exerciseIds, locale: shown, fallback }) => ({
+        slug,
+        number,
+        title,
+        summary,
+        minutes,
+        exerciseIds,
+        locale: shown,
+        fallback,
+      }));
+  }
+
+  return { listLessons, getLesson };
+}
+
+const defaultStore = createLessonStore();
+
+/** All lessons available in `locale`, in course order (English text where a translation is missing). */
+export function listLessons(locale: Locale): Promise<LessonSummary[]> {
+  return defaultStore.listLessons(locale);
+}
+
+/** One lesson with its rendered HTML and headings, or null for an unknown slug. */
+export function getLesson(slug: string, locale: Locale): Promise<Lesson | null> {
+  return defaultStore.getLesson(slug, locale);
+}
