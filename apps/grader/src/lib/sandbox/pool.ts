@@ -138,7 +138,8 @@ export class SandboxPool {
     }
   }
 
-  private launch(memoryMb: number): HostLaunch {
+  /** How hosts are started (exposed for diagnostics and the box probe test). */
+  launch(memoryMb: number = this.settings.memoryMb): HostLaunch {
     const s = this.settings;
     return {
       bundle: this.bundle,

@@ -1,0 +1,139 @@
+/**
+ * Scale-out queue: job ids travel on Redis through BullMQ 6; the database row still records the
+ * claim, heartbeats and the grade (claimJob / completeJob), so "exactly once" is decided by the
+ * row, not by Redis. Any number of grader processes may run this receiver.
+ *
+ * A dispatcher moves runnable queued rows onto Redis (on wake and on a timer), with one BullMQ
+ * job id per attempt, so a row requeued by stale-job recovery is dispatched again.
+ */
+import { Queue, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import { claimJob, recoverStaleJobs, type Db } from "@course/db";
+import type { Logger } from "../log.ts";
+import { processClaimedJob, type WorkerDeps } from "../worker.ts";
+import type { Receiver } from "./receiver.ts";
+import { listRunnableJobs } from "./runnable.ts";
+
+export const QUEUE_NAME = "course-grading";
+
+export interface BullmqReceiverOptions {
+  redisUrl: string;
+  concurrency: number;
+  pollMs: number;
+  staleMs: number;
+  recoverMs: number;
+  /** Redis key prefix (tests use their own). */
+  prefix?: string;
+}
+
+interface Payload {
+  jobId: string;
+}
+
+export class BullmqReceiver implements Receiver {
+  readonly kind = "bullmq" as const;
+  private queue: Queue<Payload>;
+  private worker: Worker<Payload> | undefined;
+  private producerConn: Redis;
+  private workerConn: Redis;
+  private dispatchTimer: NodeJS.Timeout | undefined;
+  private recoverTimer: NodeJS.Timeout | undefined;
+  private dispatching: Promise<void> | undefined;
+  private inFlight = 0;
+  private db: Db;
+  private log: Logger;
+
+  constructor(
+    private deps: WorkerDeps,
+    private opts: BullmqReceiverOptions,
+  ) {
+    this.db = deps.db;
+    this.log = deps.log;
+    this.producerConn = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
+    this.workerConn = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+    this.queue = new Queue<Payload>(QUEUE_NAME, { connection: this.producerConn, prefix: opts.prefix ?? "bull" });
+  }
+
+  get capacity(): number {
+    return this.opts.concurrency;
+  }
+
+  active(): number {
+    return this.inFlight;
+  }
+
+  async start(): Promise<void> {
+    if (this.worker) return;
+    this.worker = new Worker<Payload>(QUEUE_NAME, (job) => this.handle(job), {
+      connection: this.workerConn,
+      concurrency: this.opts.concurrency,
+      prefix: this.opts.prefix ?? "bull",
+      removeOnComplete: { count: 0 },
+      removeOnFail: { count: 1000 },
+      // The row's heartbeat decides staleness; BullMQ's own lock only guards Redis bookkeeping.
+      lockDuration: Math.max(30_000, this.opts.staleMs),
+    });
+    this.worker.on("error", (e) => this.log("error", "bullmq worker error", { error: String(e) }));
+    this.dispatchTimer = setInterval(() => this.wake(), this.opts.pollMs);
+    this.recoverTimer = setInterval(() => void this.recover(), this.opts.recoverMs);
+    await this.worker.waitUntilReady();
+    this.wake();
+  }
+
+  /** Put runnable queued rows on Redis (idempotent: one BullMQ job id per row attempt). */
+  wake(): void {
+    if (this.dispatching) return;
+    this.dispatching = this.dispatch()
+      .catch((e: unknown) => this.log("error", "dispatch failed", { error: String(e) }))
+      .finally(() => {
+        this.dispatching = undefined;
+      });
+  }
+
+  async dispatch(): Promise<void> {
+    const rows = await listRunnableJobs(this.db);
+    if (rows.length === 0) return;
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: "grade",
+        data: { jobId: r.id },
+        opts: { jobId: `${r.id}-${r.attempts}`, removeOnComplete: true, removeOnFail: 1000, attempts: 1 },
+      })),
+    );
+  }
+
+  private async recover(): Promise<void> {
+    try {
+      const r = await recoverStaleJobs(this.db, this.opts.staleMs);
+      if (r.requeued.length || r.failed.length) {
+        this.log("warn", "recovered stale jobs", r);
+        this.wake();
+      }
+    } catch (e) {
+      this.log("error", "stale job recovery failed", { error: String(e) });
+    }
+  }
+
+  private async handle(job: Job<Payload>): Promise<string> {
+    const claimed = await claimJob(this.db, job.data.jobId, this.deps.workerId);
+    // Someone else has it (or it is finished): the row decides, nothing to do.
+    if (!claimed) return "skipped";
+    this.inFlight++;
+    try {
+      return await processClaimedJob(this.deps, claimed);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.dispatchTimer) clearInterval(this.dispatchTimer);
+    if (this.recoverTimer) clearInterval(this.recoverTimer);
+    await this.dispatching;
+    // close() stops fetching and waits for the active jobs to finish.
+    await this.worker?.close();
+    await this.queue.close();
+    this.producerConn.disconnect();
+    this.workerConn.disconnect();
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Grades one claimed job: heartbeats while it runs, writes the grade exactly once (completeJob),
+ * and gives the job back (releaseJob) only for the grader's own failures. A student's fault
+ * (compile error, timeout, memory, crash of their sandbox) is a grade, never a retry.
+ */
+import { completeJob, heartbeat, releaseJob, type ClaimedJob, type Db } from "@course/db";
+import type { Exercise } from "@course/exercise-kit";
+import { gradeSubmission } from "./grading.ts";
+import type { Logger } from "./log.ts";
+import type { SandboxPool } from "./sandbox/pool.ts";
+
+export interface WorkerDeps {
+  db: Db;
+  pool: SandboxPool;
+  loadExercise: (slug: string) => Promise<Exercise>;
+  workerId: string;
+  heartbeatMs: number;
+  log: Logger;
+}
+
+export type JobEnd = "graded" | "lost" | "requeued" | "failed";
+
+export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
+  const { db, workerId, log } = deps;
+  let lost = false;
+  const beat = setInterval(() => {
+    heartbeat(db, job.jobId, workerId).then(
+      (ok) => {
+        if (!ok) lost = true;
+      },
+      (e: unknown) => log("warn", "heartbeat failed", { jobId: job.jobId, error: String(e) }),
+    );
+  }, deps.heartbeatMs);
+  try {
+    let exercise: Exercise;
+    try {
+      exercise = await deps.loadExercise(job.exerciseSlug);
+    } catch (e) {
+      // Not the student's fault and not transient: record it as a failed job with the reason.
+      const r = await releaseJob(db, job.jobId, workerId, `cannot load exercise ${job.exerciseSlug}: ${(e as Error).message}`);
+      return r === "lost" ? "lost" : r;
+    }
+    const outcome = await gradeSubmission(deps.pool, exercise, job.code);
+    if (lost) return "lost";
+    const { report } = outcome;
+    const stored = await completeJob(db, job.jobId, workerId, {
+      status: report.status,
+      score: report.score,
+      maxScore: report.maxScore,
+      seed: report.seed,
+      tests: report.tests.map((t) => ({
+        name: t.name.slice(0, 500),
+        passed: t.passed,
+        points: t.points,
+        maxPoints: t.maxPoints,
+        ...(t.message === undefined ? {} : { message: t.message.slice(0, 4000) }),
+      })),
+      timings: {
+        compileMs: outcome.timings.compileMs,
+        planMs: outcome.timings.planMs,
+        sandboxMs: outcome.timings.sandboxMs,
+        testsMs: outcome.timings.scoreMs,
+        totalMs: outcome.timings.totalMs,
+      },
+      ...(report.message === undefined ? {} : { error: report.message.slice(0, 8000) }),
+    });
+    log("info", "graded", { jobId: job.jobId, status: report.status, score: report.score, ms: Math.round(outcome.timings.totalMs), stored });
+    return stored ? "graded" : "lost";
+  } catch (e) {
+    log("error", "grading failed (infrastructure)", { jobId: job.jobId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    const r = await releaseJob(db, job.jobId, workerId, `grader error: ${(e as Error).message ?? String(e)}`).catch(() => "lost" as const);
+    return r;
+  } finally {
+    clearInterval(beat);
+  }
+}
