@@ -12,3 +12,8 @@ export function discriminatorLoss(realLogits: TensorLike | F64, fakeLogits: Tens
 export function generatorLoss(fakeLogits: TensorLike | F64): number {
   return mean(f64(fakeLogits).values, (z) => softplusScalar(-z));
 }
+
+/** Both GAN losses at once. */
+export function ganLosses(realLogits: TensorLike | F64, fakeLogits: TensorLike | F64): { discriminator: number; generator: number } {
+  return { discriminator: discriminatorLoss(realLogits, fakeLogits), generator: generatorLoss(fakeLogits) };
+}
