@@ -22,10 +22,27 @@ export interface RunLocallyOptions {
   visibility?: Visibility;
 }
 
-// Node's own loader (not a test runner's transform pipeline) imports the compiled files.
+// Node's own loader imports the compiled files, so stack traces keep the compiled line numbers.
+// Inside a test runner that evaluates modules itself, that loader may be unavailable: fall back.
 const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
 
+async function importFile(url: string): Promise<unknown> {
+  try {
+    return await nativeImport(url);
+  } catch (e) {
+    if (!(e instanceof TypeError) || !/dynamic import callback/i.test(e.message)) throw e;
+    return import(/* @vite-ignore */ url);
+  }
+}
+
 let counter = 0;
+
+/** A plain snapshot of a module's exports (a test runner's module objects may expose them as getters). */
+function exportsOf(mod: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(mod as object)) out[k] = (mod as Record<string, unknown>)[k];
+  return out;
+}
 
 /** Compile, load and run `source` against an existing plan; returns the realm result or a failure report. */
 export async function runPlanLocally(
@@ -47,11 +64,11 @@ export async function runPlanLocally(
       await writeFile(modPath, compiled.code);
       let mod: unknown;
       try {
-        mod = await nativeImport(pathToFileURL(modPath).href);
+        mod = await importFile(pathToFileURL(modPath).href);
       } catch (e) {
         return { realm: loadFailure(e), sourceMap: compiled.sourceMap };
       }
-      return { realm: await executeCalls(mod, restricted, plan.calls), sourceMap: compiled.sourceMap };
+      return { realm: await executeCalls(exportsOf(mod), restricted, plan.calls), sourceMap: compiled.sourceMap };
     } finally {
       unrestrictTf(tf as unknown as TfNamespace);
       delete (globalThis as Record<string, unknown>)[globalName];

@@ -1,0 +1,64 @@
+import * as tf from "@tensorflow/tfjs";
+import { afterEach, describe, expect, it } from "vitest";
+import { restrictTf, unrestrictTf, type TfNamespace } from "./restrict.ts";
+
+const TF = tf as unknown as TfNamespace;
+type AnyFn = (...a: unknown[]) => unknown;
+const fn = (ns: Record<string, unknown>, path: string): AnyFn =>
+  path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], ns) as AnyFn;
+
+describe("restrictTf", () => {
+  afterEach(() => unrestrictTf(TF));
+
+  it("replaces a banned function by one that throws naming it", () => {
+    const r = restrictTf(TF, ["softmax"]);
+    expect(() => fn(r, "softmax")(tf.tensor2d([[1, 2]]))).toThrow("tf.softmax is not available in this exercise");
+    // Everything else still works.
+    expect((fn(r, "add")(tf.scalar(1), tf.scalar(2)) as tf.Tensor).dataSync()[0]).toBe(3);
+  });
+
+  it("bans the chained tensor method of the same op, with the same message", () => {
+    restrictTf(TF, ["softmax", "relu", "sigmoid"]);
+    const x = tf.tensor2d([[1, -2]]);
+    expect(() => x.softmax()).toThrow(/tf\.softmax is not available in this exercise \(called as the tensor method x\.softmax\(\)\)/);
+    expect(() => x.relu()).toThrow(/tf\.relu is not available/);
+    expect(() => x.sigmoid()).toThrow(/tf\.sigmoid is not available/);
+    expect(x.abs().dataSync()[1]).toBe(2);
+  });
+
+  it("restores the tensor methods on unrestrictTf", () => {
+    restrictTf(TF, ["relu"]);
+    unrestrictTf(TF);
+    expect(Array.from(tf.tensor1d([-1, 2]).relu().dataSync())).toEqual([0, 2]);
+  });
+
+  it("bans whole namespaces: losses.*, train.*", () => {
+    const r = restrictTf(TF, ["losses.*", "train.*"]);
+    expect(() => fn(r, "losses.meanSquaredError")(tf.scalar(1), tf.scalar(2))).toThrow("tf.losses.meanSquaredError is not available");
+    expect(() => fn(r, "train.sgd")(0.1)).toThrow("tf.train.sgd is not available");
+    expect(() => fn(r, "train.adam")(0.1)).toThrow("tf.train.adam is not available");
+  });
+
+  it("bans layers.* but keeps allowed exceptions such as layers.Layer", () => {
+    const r = restrictTf(TF, ["layers.*"], { allow: ["layers.Layer"] });
+    expect(() => fn(r, "layers.dense")({ units: 1 })).toThrow("tf.layers.dense is not available");
+    expect(fn(r, "layers.Layer")).toBe(tf.layers.Layer);
+  });
+
+  it("bans a single nested function (linalg.bandPart, layers.dense)", () => {
+    const r = restrictTf(TF, ["linalg.bandPart", "layers.dense", "grad", "grads"]);
+    expect(() => fn(r, "linalg.bandPart")(tf.ones([2, 2]), -1, 0)).toThrow("tf.linalg.bandPart is not available");
+    expect(typeof fn(r, "linalg.qr")).toBe("function");
+    expect(() => fn(r, "layers.dense")({ units: 2 })).toThrow("tf.layers.dense is not available");
+    expect(typeof fn(r, "layers.conv2d")).toBe("function");
+    expect(() => fn(r, "grad")((x: tf.Tensor) => x)).toThrow("tf.grad is not available");
+  });
+
+  it("returns a frozen namespace a submission cannot repair", () => {
+    const r = restrictTf(TF, ["softmax"]);
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(() => {
+      (r as Record<string, unknown>)["softmax"] = tf.softmax;
+    }).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,140 @@
+import { createRng } from "@course/model-kit";
+import { describe, expect, it } from "vitest";
+import { compareWire } from "./compare-wire.ts";
+import { planGrading } from "./plan.ts";
+import type { RealmResult, Wire } from "./realm/types.ts";
+import { scoreGrading } from "./score.ts";
+import { scaleExercise } from "./test-fixtures.ts";
+
+const tol = { atol: 1e-4, rtol: 1e-4 };
+const t = (data: number[], shape = [data.length]): Wire => ({ t: "tensor", dtype: "float32", shape, data: Float32Array.from(data) });
+const hidden = { tolerance: tol, reveal: false };
+
+/** Every number written in a message (integers, decimals, exponent form). */
+function numbersIn(message: string): number[] {
+  return (message.match(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi) ?? []).map(Number);
+}
+
+describe("compareWire", () => {
+  it("passes exactly at the tolerance edge and fails just beyond it", () => {
+    const b = 2;
+    const edge = 1e-4 + 1e-4 * b;
+    // float32 storage: pick values whose float32 difference stays on the right side.
+    expect(compareWire(t([b + edge * 0.99]), t([b]), hidden).pass).toBe(true);
+    expect(compareWire(t([b + edge * 1.05]), t([b]), hidden).pass).toBe(false);
+    expect(compareWire({ t: "number", v: 1 + 1e-4 }, { t: "number", v: 1 }, hidden).pass).toBe(true);
+    expect(compareWire({ t: "number", v: 1 + 3e-4 }, { t: "number", v: 1 }, hidden).pass).toBe(false);
+  });
+
+  it("honours a wider per-case tolerance", () => {
+    expect(compareWire(t([1.0005]), t([1]), hidden).pass).toBe(false);
+    expect(compareWire(t([1.0005]), t([1]), { tolerance: { atol: 1e-3, rtol: 0 }, reveal: false }).pass).toBe(true);
+  });
+
+  it("explains shape, NaN/Inf, dtype, missing fields", () => {
+    expect(compareWire(t([1, 2, 3], [3]), t([1, 2], [2]), hidden).message).toMatch(/Shape mismatch: got \[3\], wanted \[2\]/);
+    expect(compareWire(t([1, NaN, Infinity]), t([1, 2, 3]), hidden).message).toMatch(/1 NaN and 1 Inf .* first at index \[1\]/);
+    const bool: Wire = { t: "tensor", dtype: "bool", shape: [2], data: Uint8Array.of(1, 0) };
+    expect(compareWire(bool, t([1, 0]), hidden).message).toMatch(/wanted a float32 tensor, got a bool tensor/);
+    const r = compareWire({ t: "object", entries: { dx: t([1]) } }, { t: "object", entries: { dx: t([1]), db: t([2]) } }, hidden);
+    expect(r).toEqual({ pass: false, message: "db: missing from your result." });
+  });
+
+  it("accepts a scalar tensor where a number is expected", () => {
+    expect(compareWire(t([0.5], []), { t: "number", v: 0.5 }, hidden).pass).toBe(true);
+    expect(compareWire(t([0.5, 1]), { t: "number", v: 0.5 }, hidden).pass).toBe(false);
+  });
+
+  it("names the first mismatching index and error sizes", () => {
+    const r = compareWire(t([1, 2, 3, 5], [2, 2]), t([1, 2, 3, 4], [2, 2]), hidden);
+    expect(r.message).toMatch(/1 of 4 elements differ beyond the tolerance, first at index \[1, 1\]; max abs error on the order of 1e0/);
+  });
+
+  it("property: hidden-case messages print only integers (indices, counts, shapes) and powers of ten", () => {
+    const rng = createRng(20261123);
+    const isPowerOfTen = (p: number): boolean => p > 0 && Math.abs(Math.log10(p) - Math.round(Math.log10(p))) < 1e-9;
+    for (let trial = 0; trial < 500; trial++) {
+      const n = rng.int(1, 6);
+      const scale = 10 ** rng.int(-3, 4);
+      const expected = Array.from(rng.normalArray(n, 0, scale));
+      // Wrong answers of every kind: zeros, sign flips, offsets, scalings, NaN, partly right.
+      const kind = rng.int(0, 6);
+      const actual = expected.map((v, i) =>
+        kind === 0 ? 0 : kind === 1 ? -v : kind === 2 ? v + rng.normalArray(1)[0]! : kind === 3 ? v * 2 : kind === 4 ? (i === 0 ? NaN : v) : i === 0 ? v : 0,
+      );
+      const shape = rng.next() < 0.5 ? [n] : [1, n];
+      const messages = [
+        compareWire(t(actual, shape), t(expected, shape), hidden).message,
+        compareWire({ t: "number", v: actual[0]! }, { t: "number", v: expected[0]! }, hidden).message,
+        compareWire({ t: "object", entries: { dw: t(actual) } }, { t: "object", entries: { dw: t(expected) } }, hidden).message,
+      ];
+      for (const message of messages) {
+        for (const printed of numbersIn(message)) {
+          expect(Number.isInteger(printed) || isPowerOfTen(Math.abs(printed)), `"${message}" prints ${printed}`).toBe(true);
+        }
+        for (const e of expected) {
+          for (const form of [String(e), e.toPrecision(4), e.toExponential(3), Math.fround(e).toString()]) {
+            expect(message.includes(form), `"${message}" contains ${form}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
+  it("public cases may show full detail", () => {
+    const r = compareWire(t([1.5]), t([1]), { tolerance: tol, reveal: true });
+    expect(r.message).toMatch(/max abs error 0\.5000/);
+  });
+});
+
+describe("planGrading / scoreGrading", () => {
+  it("is reproducible: same seed, same calls and expected values; another seed differs", () => {
+    const a = planGrading(scaleExercise, { seed: 99, visibility: "all" });
+    const b = planGrading(scaleExercise, { seed: 99, visibility: "all" });
+    const c = planGrading(scaleExercise, { seed: 100, visibility: "all" });
+    expect(b.calls).toEqual(a.calls);
+    expect(b.cases.map((x) => x.expected)).toEqual(a.cases.map((x) => x.expected));
+    expect(c.calls[0]).not.toEqual(a.calls[0]);
+    // Fixed edge cases do not depend on the seed.
+    expect(c.calls[2]).toEqual({ ...a.calls[2], id: c.calls[2]!.id });
+  });
+
+  it("filters by visibility and never puts expected values in the calls", () => {
+    const pub = planGrading(scaleExercise, { seed: 1, visibility: "public" });
+    const hid = planGrading(scaleExercise, { seed: 1, visibility: "hidden" });
+    expect(pub.cases.map((c) => c.name)).toEqual(["public random"]);
+    expect(hid.cases.map((c) => c.name)).toEqual(["hidden random", "hidden total", "harness squares through the module"]);
+    const callsJson = JSON.stringify(hid.calls, (_k, v: unknown) => (v instanceof Float32Array ? Array.from(v) : v));
+    const totalCase = hid.cases.find((c) => c.name === "hidden total")!;
+    expect(totalCase.expected).toEqual({ t: "number", v: 2.75 });
+    expect(callsJson).not.toContain("2.75");
+  });
+
+  it("scores each case from the realm results and records the seed", () => {
+    const plan = planGrading(scaleExercise, { seed: 5, visibility: "all" });
+    const results: RealmResult = {
+      load: { ok: true },
+      logs: [],
+      results: [
+        { id: plan.cases[0]!.callIds[0]!, ok: true, value: plan.cases[0]!.expected! },
+        { id: plan.cases[1]!.callIds[0]!, ok: false, error: { name: "TypeError", message: "boom", line: 3, column: 7 } },
+        { id: plan.cases[2]!.callIds[0]!, ok: true, value: { t: "number", v: 2.75 } },
+      ],
+    };
+    const report = scoreGrading(plan, results, { durationMs: 12 });
+    expect(report).toMatchObject({ exerciseId: "scale-rows", status: "failed", seed: 5, score: 2, maxScore: 5, durationMs: 12 });
+    expect(report.tests[1]!.message).toBe("scaleRows threw TypeError: boom (compiled line 3)");
+    expect(report.tests[3]!.message).toMatch(/Not run/);
+  });
+
+  it("maps sandbox outcomes and unreadable results to statuses", () => {
+    const plan = planGrading(scaleExercise, { seed: 5, visibility: "all" });
+    const empty: RealmResult = { load: { ok: true }, results: [], logs: [] };
+    expect(scoreGrading(plan, empty, { outcome: "timeout" }).status).toBe("timeout");
+    expect(scoreGrading(plan, empty, { outcome: "memory_limit" }).tests[0]!.message).toMatch(/memory limit/);
+    expect(scoreGrading(plan, { load: { ok: false, error: { name: "Error", message: "top-level throw" } }, results: [], logs: [] }).status).toBe("runtime_error");
+    const garbage = scoreGrading(plan, { load: { ok: true }, results: [{ id: "0.0", ok: true, value: { t: "tensor", dtype: "float32", shape: [5], data: [1] } }], logs: [] });
+    expect(garbage.status).toBe("runtime_error");
+    expect(garbage.message).toMatch(/could not be read/);
+  });
+});
