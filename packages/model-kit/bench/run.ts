@@ -37,11 +37,11 @@ interface BenchCase {
   name: string;
   detail: string;
   /** Builds the workload on the current backend; returns the timed step and a cleanup. */
-  setup: () => { run: () => Promise<void>; dispose: () => void; reps: number };
+  setup: () => { run: () => Promise<void>; warmup?: () => Promise<void>; dispose: () => void; reps: number };
 }
 
-async function timeMedian(run: () => Promise<void>, reps: number): Promise<number> {
-  await run(); // warm-up: kernels compiled, buffers allocated
+async function timeMedian(run: () => Promise<void>, reps: number, warmup: () => Promise<void> = run): Promise<number> {
+  await warmup(); // kernels compiled, buffers and optimizer slots allocated
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
@@ -123,6 +123,12 @@ function trainingCase(kind: "mlp" | "cnn", quick: boolean): BenchCase {
         run: async () => {
           await trainLoop({ model, x: data.x, y: data.y, epochs: 1, batchSize, seed: 1, optimizer });
         },
+        warmup: async () => {
+          // One batch is enough to initialise kernels and the optimizer's slots.
+          const [xb, yb] = tf.tidy(() => [data.x.slice(0, batchSize), data.y.slice(0, batchSize)]);
+          await trainLoop({ model, x: xb!, y: yb!, epochs: 1, batchSize, seed: 1, optimizer });
+          tf.dispose([xb!, yb!]);
+        },
         dispose: () => {
           optimizer.dispose();
           model.dispose();
@@ -158,7 +164,7 @@ export async function runModelKitBench(opts: ModelKitBenchOptions = {}): Promise
       opts.onProgress?.(`${name}: ${c.name}`);
       const w = c.setup();
       try {
-        (ms[c.name] as Record<string, number | null>)[name] = await timeMedian(w.run, w.reps);
+        (ms[c.name] as Record<string, number | null>)[name] = await timeMedian(w.run, w.reps, w.warmup);
       } finally {
         w.dispose();
       }
