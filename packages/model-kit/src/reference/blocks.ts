@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 
 /** table[ids]: ids int32[N,T], table[V,D] → [N,T,D]. */
 export function embeddingForward(ids: tf.Tensor, table: tf.Tensor): tf.Tensor3D {
-  return tf.gather(table, tf.cast(ids, "int32")) as tf.Tensor3D;
+  return tf.tidy(() => tf.gather(table, tf.cast(ids, "int32")) as tf.Tensor3D);
 }
 
 /** Scatter-add of dOut[N,T,D] rows into a [vocabSize, D] gradient; repeated ids accumulate. */
