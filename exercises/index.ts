@@ -10,7 +10,11 @@ export const EXERCISES_ROOT = dirname(fileURLToPath(import.meta.url));
 /** In lesson order, as in COURSE.md's catalogue. */
 export const exerciseIds = [
   "dense-forward",
+  "activations",
   "softmax",
+  "softmax-cross-entropy",
+  "mse-loss",
+  "linear-regression-gd",
   "dense-backward",
   "scaled-dot-product-attention",
 ] as const;

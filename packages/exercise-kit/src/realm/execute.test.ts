@@ -150,3 +150,12 @@ describe("executeCalls", () => {
     expect(loadFailure(new SyntaxError("bad"))).toMatchObject({ load: { ok: false, error: { name: "SyntaxError", message: "bad" } }, results: [] });
   });
 });
+
+describe("executeCalls dtypes", () => {
+  it("reports the dtype of a cast tensor that shares its input's data", async () => {
+    const res = await executeCalls({ f: () => tf.cast(tf.greater(tf.tensor1d([1, -1]), 0), "float32") }, restrictTf(TF, []), [
+      { id: "0", kind: "export", export: "f", args: [] },
+    ]);
+    expect(res.results[0]).toMatchObject({ ok: true, value: { t: "tensor", dtype: "float32", data: Float32Array.of(1, 0) } });
+  });
+});

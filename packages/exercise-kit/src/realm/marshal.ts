@@ -63,7 +63,9 @@ function tensorToWire(value: object, tf: TfHandle, path: string, limits: WireLim
   let infoSize = 1;
   for (let i = 0; i < info.shape.length; i++) infoSize *= info.shape[i] as number;
   if (infoSize !== size) throw new MarshalError(fake);
-  const dtype = info.dtype;
+  // The tensor's own dtype, not the engine's: tf.cast to a wider type shares the data of the input.
+  const dtype = readOwn(value, "dtype", where).value;
+  if (typeof dtype !== "string") throw new MarshalError(fake);
   if (dtype !== "float32" && dtype !== "int32" && dtype !== "bool") {
     throw new MarshalError(`${where} is a ${dtype} tensor; only float32, int32 and bool tensors can be graded.`);
   }

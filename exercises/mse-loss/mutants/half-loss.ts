@@ -1,0 +1,13 @@
+import * as tf from "@tensorflow/tfjs";
+
+// Adds the ½ convention to the loss.
+
+/** Mean over all elements of (pred - target)², and its gradient w.r.t. pred. */
+export function mseLoss(pred: tf.Tensor, target: tf.Tensor): { loss: number; dPred: tf.Tensor } {
+  return tf.tidy(() => {
+    const diff = tf.sub(pred, target);
+    const loss = tf.mul(tf.mean(tf.square(diff)), 0.5).dataSync()[0]!;
+    const dPred = tf.mul(diff, 2 / pred.size);
+    return { loss, dPred };
+  });
+}
