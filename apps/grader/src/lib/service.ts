@@ -3,6 +3,7 @@
  * receiver → HTTP app; and the drain sequence (SIGTERM): stop claiming, finish in-flight jobs,
  * close the pool, the server and the database.
  */
+import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@course/db";
@@ -22,6 +23,8 @@ export interface Service {
   receiver: Receiver;
   server: Server;
   handler: ReturnType<typeof createApp>;
+  /** Emits "job-end" (jobId, "graded" | "lost" | "requeued" | "failed"). */
+  events: EventEmitter;
   url: () => string;
   /** Stop claiming, finish in-flight jobs, close everything. Idempotent. */
   drain: () => Promise<void>;
@@ -41,7 +44,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config, log } = opts;
   const db = opts.db ?? createDb(config.db);
   const pool = await SandboxPool.start(config.sandbox, log);
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
   const deps = {
+    onJobEnd: (jobId: string, end: string) => events.emit("job-end", jobId, end),
     db,
     pool,
     loadExercise: opts.loadExercise ?? loadCourseExercise,
@@ -93,6 +99,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     receiver,
     server,
     handler,
+    events,
     url: () => `http://${config.host}:${(server.address() as AddressInfo).port}`,
     drain: () =>
       (drained ??= (async () => {

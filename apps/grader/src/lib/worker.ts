@@ -16,11 +16,19 @@ export interface WorkerDeps {
   workerId: string;
   heartbeatMs: number;
   log: Logger;
+  /** Called after a job ended (graded, lost, requeued or failed): tests and the bench wait on it. */
+  onJobEnd?: (jobId: string, end: JobEnd) => void;
 }
 
 export type JobEnd = "graded" | "lost" | "requeued" | "failed";
 
 export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
+  const end = await processInner(deps, job);
+  deps.onJobEnd?.(job.jobId, end);
+  return end;
+}
+
+async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
   const { db, workerId, log } = deps;
   let lost = false;
   const beat = setInterval(() => {

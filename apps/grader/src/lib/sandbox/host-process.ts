@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { SandboxBundle } from "./bundle.ts";
 import type { JobMessage, ResultMessage } from "./protocol.ts";
-import { HostMessageSchema, jsonDepthOk, ReadyMessageSchema, ResultMessageSchema } from "./schemas.ts";
+import { HostMessageSchema, jsonDepthOk } from "./schemas.ts";
+import type { ReadyMessageSchema, ResultMessageSchema } from "./schemas.ts";
 import type { z } from "zod";
 
 export interface HostLaunch {

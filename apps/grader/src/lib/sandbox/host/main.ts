@@ -29,7 +29,7 @@ function finish(msg: ResultMessage): never {
 
 class FinishSignal extends Error {}
 
-let memoryExceeded = false;
+const memoryExceeded = false;
 const isolate = new ivm.Isolate({
   memoryLimit: memoryMb,
   onCatastrophicError: (message: string) => {
@@ -59,6 +59,9 @@ context.global.deleteSync("__courseRealm");
 const prepareFn = api.getSync("prepare", { reference: true }) as ivm.Reference<unknown>;
 const runFn = api.getSync("run", { reference: true }) as ivm.Reference<unknown>;
 const loadFailedFn = api.getSync("loadFailed", { reference: true }) as ivm.Reference<unknown>;
+
+// Pre-warm tfjs's kernels in this pristine isolate (no student code has run yet).
+(api.getSync("warm", { reference: true }) as ivm.Reference<unknown>).applySync(undefined, [], { timeout: 30_000 });
 
 const ready: HostMessage = { type: "ready", warmMs: performance.now() - t0 };
 if (!cachedData && script.cachedData) ready.cache = Buffer.from(script.cachedData.copy()).toString("base64");

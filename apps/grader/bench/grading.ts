@@ -1,0 +1,143 @@
+/**
+ * Grading benchmark: latency from enqueue to stored grade for the dense-forward reference
+ * solution on a warm grader (embedded SQLite queue, in-process worker pool, pre-warmed sandbox
+ * pool), throughput with many concurrent submissions, and a cold baseline that starts a fresh
+ * node process with tfjs per submission.
+ */
+import { spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { enqueueSubmission, type Db } from "@course/db";
+import { freshSqlite, seedFixture } from "@course/db/testing";
+import { loadExercise } from "@course/exercises";
+import { loadConfig } from "../src/lib/config.ts";
+import { silentLogger } from "../src/lib/log.ts";
+import { startService } from "../src/lib/service.ts";
+
+export interface GradingBenchOptions {
+  sequential?: number;
+  concurrent?: number;
+  coldRuns?: number;
+  workers?: number;
+  onProgress?: (msg: string) => void;
+}
+
+export interface GradingBenchResult {
+  p50Ms: number;
+  p95Ms: number;
+  throughputPerS: number;
+  coldBaselineP50Ms: number;
+  submissions: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function waitGraded(db: Db, jobIds: string[], events?: EventEmitter): Promise<void> {
+  const pending = new Set(jobIds);
+  if (events) {
+    await new Promise<void>((resolve, reject) => {
+      const on = (id: string, end: string) => {
+        if (!pending.has(id)) return;
+        if (end !== "graded") reject(new Error(`bench job ${id} ended ${end}`));
+        pending.delete(id);
+        if (pending.size === 0) {
+          events.off("job-end", on);
+          resolve();
+        }
+      };
+      events.on("job-end", on);
+    });
+  }
+  while (pending.size > 0) {
+    const rows = await db.gradingJob.findMany({ where: { id: { in: [...pending] }, status: { in: ["graded", "failed"] } }, select: { id: true, status: true, outcome: true } });
+    for (const r of rows) {
+      if (r.status !== "graded" || r.outcome !== "passed") throw new Error(`bench job ${r.id} ended ${r.status}/${r.outcome}`);
+      pending.delete(r.id);
+    }
+    if (pending.size > 0) await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function coldOnce(solutionPath: string): Promise<number> {
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(here, "cold-grade.ts"), solutionPath], { stdio: ["ignore", "pipe", "inherit"], cwd: join(here, "..") });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => (code === 0 && out.includes('"passed"') ? resolve() : reject(new Error(`cold run failed (${code}): ${out.slice(0, 300)}`))));
+  });
+  return performance.now() - t0;
+}
+
+export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<GradingBenchResult> {
+  const sequential = opts.sequential ?? 200;
+  const concurrent = opts.concurrent ?? 100;
+  const coldRuns = opts.coldRuns ?? 10;
+  const workers = opts.workers ?? Math.max(1, availableParallelism());
+  const progress = opts.onProgress ?? (() => {});
+  const exercise = await loadExercise("dense-forward");
+  const fresh = await freshSqlite();
+  const fixture = await seedFixture(fresh.db, { maxAttempts: null });
+  const users = [fixture.studentId, fixture.otherStudentId];
+  const config = loadConfig({ DATABASE_URL: fresh.config.url, GRADER_WORKERS: String(workers), GRADER_POLL_MS: "50", GRADER_TOKEN: "bench-token-0123456789" });
+  const service = await startService({ config, log: silentLogger, db: fresh.db, listen: false });
+  try {
+    await service.pool.waitReady();
+    let n = 0;
+    const submit = async () => {
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      service.receiver.wake();
+      return job.id;
+    };
+    // Warm-up (JIT of the trusted side, first code cache).
+    for (let i = 0; i < 5; i++) await waitGraded(fresh.db, [await submit()]);
+    // Registers the listener before the wake so a fast grading is not missed.
+    const submitAndWait = async () => {
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      const done = waitGraded(fresh.db, [job.id], service.events);
+      service.receiver.wake();
+      await done;
+    };
+    progress(`sequential: ${sequential} submissions`);
+    const lat: number[] = [];
+    for (let i = 0; i < sequential; i++) {
+      const t0 = performance.now();
+      const done = submitAndWait();
+      await done;
+      lat.push(performance.now() - t0);
+    }
+    progress(`concurrent: ${concurrent} submissions`);
+    const t1 = performance.now();
+    const all: Promise<void>[] = [];
+    for (let i = 0; i < concurrent; i++) {
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      all.push(waitGraded(fresh.db, [job.id], service.events));
+      service.receiver.wake();
+    }
+    await Promise.all(all);
+    const throughputPerS = concurrent / ((performance.now() - t1) / 1000);
+    await service.drain();
+    progress(`cold baseline: ${coldRuns} fresh node processes`);
+    const cold: number[] = [];
+    for (let i = 0; i < coldRuns; i++) cold.push(await coldOnce(exercise.solutionPath));
+    return {
+      p50Ms: round(percentile(lat, 50)),
+      p95Ms: round(percentile(lat, 95)),
+      throughputPerS: round(throughputPerS),
+      coldBaselineP50Ms: round(percentile(cold, 50)),
+      submissions: sequential + concurrent,
+    };
+  } finally {
+    await service.drain();
+    await fresh.dispose();
+  }
+}

@@ -1,0 +1,201 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies read loosely in assertions */
+/**
+ * The service end to end on a real database: HTTP API (auth, validation), the embedded queue
+ * (grade written once, concurrent workers never double-grade, stale jobs retried then failed),
+ * BullMQ on the throwaway Redis, and SIGTERM drain with a real child process.
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimNextJob, enqueueSubmission, recoverStaleJobs } from "@course/db";
+import { freshSqlite, seedFixture, testServices, type FreshDb, type Fixture } from "@course/db/testing";
+import { loadExercise } from "@course/exercises";
+import { loadConfig } from "./config.ts";
+import { silentLogger } from "./log.ts";
+import { startService, type Service } from "./service.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TOKEN = "test-token-0123456789abcdef";
+
+async function until(cond: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("HTTP API and embedded queue", () => {
+  let fresh: FreshDb;
+  let fx: Fixture;
+  let svc: Service;
+  let base: string;
+  beforeAll(async () => {
+    fresh = await freshSqlite();
+    fx = await seedFixture(fresh.db, { maxAttempts: null });
+    const config = loadConfig({ DATABASE_URL: fresh.config.url, GRADER_PORT: "0", GRADER_WORKERS: "2", GRADER_TOKEN: TOKEN, GRADER_POLL_MS: "50" });
+    svc = await startService({ config, log: silentLogger, db: fresh.db });
+    base = svc.url();
+    await svc.pool.waitReady();
+  });
+  afterAll(async () => {
+    await svc?.drain();
+    await fresh?.dispose();
+  });
+
+  const api = (path: string, init: RequestInit & { auth?: boolean } = {}) =>
+    fetch(base + path, { ...init, headers: { "content-type": "application/json", ...(init.auth === false ? {} : { authorization: `Bearer ${TOKEN}` }), ...(init.headers as Record<string, string>) } });
+
+  it("GET /health reports db, queue depth, sandbox pool and bwrap", async () => {
+    const r = await api("/health", { auth: false });
+    const body = (await r.json()) as Record<string, any>;
+    expect(r.status).toBe(200);
+    expect(body.db.ok).toBe(true);
+    expect(body.queue.driver).toBe("db");
+    expect(typeof body.queue.queued).toBe("number");
+    expect(["on", "off"]).toContain(body.bwrap);
+    expect(body.sandbox.size).toBe(2);
+  });
+
+  it("refuses a missing or wrong token and invalid bodies with clear JSON errors", async () => {
+    expect((await api("/v1/submissions", { method: "POST", body: "{}", auth: false })).status).toBe(401);
+    expect((await api("/v1/submissions", { method: "POST", body: "{}", headers: { authorization: "Bearer nope" } })).status).toBe(401);
+    const bad = await api("/v1/submissions", { method: "POST", body: JSON.stringify({ userId: fx.studentId }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.message).toMatch(/assignmentId/);
+    expect((await api("/v1/submissions", { method: "POST", body: "{not json" })).status).toBe(400);
+    expect((await api("/v1/nope")).status).toBe(404);
+    const stranger = await api("/v1/submissions", { method: "POST", body: JSON.stringify({ userId: "nobody", assignmentId: fx.assignmentId, code: "x" }) });
+    expect(stranger.status).toBe(403);
+  });
+
+  it("a submission posted to the API is graded once and its result is readable", async () => {
+    const ex = await loadExercise("dense-forward");
+    const r = await api("/v1/submissions", { method: "POST", body: JSON.stringify({ userId: fx.studentId, assignmentId: fx.assignmentId, code: ex.solution }) });
+    expect(r.status).toBe(202);
+    const { jobId } = (await r.json()) as { jobId: string };
+    let job: any;
+    await until(async () => {
+      job = await (await api(`/v1/jobs/${jobId}`)).json();
+      return job.status === "graded" || job.status === "failed";
+    }, "the grade");
+    expect(job.status).toBe("graded");
+    expect(job.result.status).toBe("passed");
+    expect(job.result.score).toBe(job.result.maxScore);
+    expect(job.result.tests.length).toBeGreaterThan(0);
+    expect(await fresh.db.testResult.count({ where: { jobId } })).toBe(job.result.tests.length);
+  });
+
+  it("a student's fault (compile error) is a grade, not a retry", async () => {
+    const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "export function denseForward( {" });
+    svc.receiver.wake();
+    await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "graded", "compile error grade");
+    const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.outcome).toBe("compile_error");
+    expect(row.attempts).toBe(1);
+  });
+
+  it("many jobs with concurrent workers: each graded exactly once", async () => {
+    const ex = await loadExercise("dense-forward");
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+      ids.push(job.id);
+    }
+    svc.receiver.wake();
+    await until(async () => (await fresh.db.gradingJob.count({ where: { id: { in: ids }, status: "graded" } })) === ids.length, "all graded");
+    const rows = await fresh.db.gradingJob.findMany({ where: { id: { in: ids } } });
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+    const results = await fresh.db.testResult.groupBy({ by: ["jobId"], where: { jobId: { in: ids } }, _count: true });
+    expect(new Set(results.map((r) => r._count)).size).toBe(1);
+  });
+});
+
+describe("stale jobs", () => {
+  it("a job whose worker died is retried, then failed with a reason after maxAttempts", async () => {
+    const fresh = await freshSqlite();
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", maxJobAttempts: 2 });
+      // A worker claims it and dies (never heartbeats again).
+      let now = new Date(Date.now() + 1000);
+      expect((await claimNextJob(fresh.db, "dead-worker-1", now))?.jobId).toBe(job.id);
+      now = new Date(now.getTime() + 60_000);
+      expect((await recoverStaleJobs(fresh.db, 10_000, now)).requeued).toEqual([job.id]);
+      now = new Date(now.getTime() + 60_000);
+      expect((await claimNextJob(fresh.db, "dead-worker-2", now))?.jobId).toBe(job.id);
+      now = new Date(now.getTime() + 60_000);
+      expect((await recoverStaleJobs(fresh.db, 10_000, now)).failed).toEqual([job.id]);
+      const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.status).toBe("failed");
+      expect(row.error).toMatch(/stopped responding; gave up after 2 attempts/);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
+describe("SIGTERM drain (real child process)", () => {
+  it("stops claiming, finishes the in-flight grading, and exits 0", async () => {
+    const fresh = await freshSqlite();
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      const ex = await loadExercise("dense-forward");
+      const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", join(here, "..", "main.ts")], {
+        env: { PATH: "/usr/local/bin:/usr/bin:/bin", DATABASE_URL: fresh.config.url, GRADER_PORT: "0", GRADER_WORKERS: "1", GRADER_TOKEN: TOKEN, GRADER_POLL_MS: "50" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let log = "";
+      child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+      await until(async () => log.includes("grader started"), "start", 60_000);
+      // A slow (but finite) submission so the job is in flight when SIGTERM arrives.
+      const slow = ex.solution + "\nconst __t = Date.now(); while (Date.now() - __t < 1500) {}\n";
+      const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: slow });
+      await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "running", "claim");
+      const { job: later } = await enqueueSubmission(fresh.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+      child.kill("SIGTERM");
+      const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+      expect(code).toBe(0);
+      const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.status).toBe("graded");
+      expect(row.outcome).toBe("passed");
+      // Not claimed after SIGTERM: still queued for another worker.
+      expect((await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: later.id } })).status).toBe("queued");
+      expect(log).toMatch(/draining/);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
+const { redisUrl, requireServices } = testServices();
+describe.runIf(redisUrl || requireServices)("BullMQ driver (throwaway Redis)", () => {
+  it("two grader services on one Redis grade every job exactly once", async () => {
+    if (!redisUrl) throw new Error("TEST_REDIS_URL is not set (run scripts/services.sh start)");
+    const fresh = await freshSqlite();
+    const prefix = `test-${Date.now()}`;
+    const services: Service[] = [];
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      for (const id of ["a", "b"]) {
+        const config = loadConfig({ DATABASE_URL: fresh.config.url, QUEUE_DRIVER: "bullmq", REDIS_URL: redisUrl, GRADER_WORKERS: "1", GRADER_POLL_MS: "50", GRADER_WORKER_ID: `worker-${id}` });
+        services.push(await startService({ config, log: silentLogger, db: fresh.db, listen: false, bullmqPrefix: prefix }));
+      }
+      const ex = await loadExercise("dense-forward");
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+        ids.push(job.id);
+      }
+      for (const s of services) s.receiver.wake();
+      await until(async () => (await fresh.db.gradingJob.count({ where: { id: { in: ids }, status: "graded" } })) === ids.length, "bullmq grades");
+      const rows = await fresh.db.gradingJob.findMany({ where: { id: { in: ids } } });
+      expect(rows.every((r) => r.attempts === 1 && r.outcome === "passed")).toBe(true);
+      expect(new Set(rows.map((r) => r.claimedBy)).size).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const s of services) await s.drain();
+      await fresh.dispose();
+    }
+  });
+});
