@@ -51,7 +51,8 @@ describe.each(lessonSlugs)("lesson %s", (slug) => {
     expect(words).toBeGreaterThanOrEqual(900);
     expect(words).toBeLessThanOrEqual(1700);
     const hanzi = zh.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-    expect(hanzi, "Chinese characters in the translation").toBeGreaterThanOrEqual(1200);
+    // A full translation has at least about one Chinese character per English word (measured ~1.1-1.4).
+    expect(hanzi, "Chinese characters in the translation").toBeGreaterThanOrEqual(0.9 * words);
     const enHeadings = renderMarkdownWithHeadings(en).headings.map((h) => h.level);
     const zhHeadings = renderMarkdownWithHeadings(zh).headings.map((h) => h.level);
     expect(zhHeadings).toEqual(enHeadings);
