@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lastBackendAttempts, selectBackend, wasmDistDir, wasmDistUrl } from "./select.ts";
@@ -9,9 +9,18 @@ afterAll(async () => {
 });
 
 describe("selectBackend", () => {
-  it("finds the wasm binaries inside the installed package", () => {
-    for (const f of ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm"]) expect(existsSync(path.join(wasmDistDir(), f))).toBe(true);
-    expect(wasmDistUrl()).toMatch(/^file:\/\/.*tfjs-backend-wasm\/dist\/$/);
+  it("finds the wasm binaries inside the installed package", async () => {
+    const dir = await wasmDistDir();
+    for (const f of ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm"]) expect(existsSync(path.join(dir, f))).toBe(true);
+    expect(await wasmDistUrl()).toMatch(/^file:\/\/.*tfjs-backend-wasm\/dist\/$/);
+  });
+
+  it("keeps the package importable in a browser bundle: no static Node built-in imports in src", () => {
+    const root = path.resolve(import.meta.dirname, "..");
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "test-helpers.ts");
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((f) => /^\s*import\s+(?!type\b)[^;]*from\s+["'](node:[^"']+|fs|path|url|module)["']/m.test(readFileSync(path.join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
   });
 
   it("falls back to wasm when tfjs-node is not installed (real dynamic import)", async () => {

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import type * as NodeModule from "node:module";
+import type * as NodePath from "node:path";
+import type * as NodeUrl from "node:url";
 import { z } from "zod";
 import { registerWasmGradientKernels } from "./wasm-kernels.ts";
 
@@ -14,6 +14,7 @@ const optionsSchema = z
   .object({
     prefer: z.array(z.enum(["tensorflow", "wasm", "cpu"])).min(1).optional(),
     loadNode: z.function().optional(),
+    wasmPaths: z.string().min(1).optional(),
   })
   .optional();
 
@@ -22,6 +23,12 @@ export interface SelectBackendOptions {
   prefer?: BackendName[];
   /** Loads tfjs-node; injectable so the absent / failing paths can be exercised. */
   loadNode?: () => Promise<unknown>;
+  /**
+   * Where the .wasm binaries are (directory path or URL prefix ending in "/"). Default under Node:
+   * this package's installed @tensorflow/tfjs-backend-wasm/dist. In a browser, pass the URL the app
+   * serves them from.
+   */
+  wasmPaths?: string;
 }
 
 /** What happened on each backend tried, newest call only (for logs and diagnostics). */
@@ -37,29 +44,43 @@ export function lastBackendAttempts(): readonly BackendAttempt[] {
   return lastAttempts;
 }
 
-/** The package's own dist folder of @tensorflow/tfjs-backend-wasm, holding the .wasm binaries. */
-export function wasmDistDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
-}
+const isNode = (): boolean => typeof process !== "undefined" && typeof process.versions?.node === "string";
 
-/** file:// URL prefix (with trailing slash) of the wasm binaries; nothing is fetched over a network. */
-export function wasmDistUrl(): string {
-  return pathToFileURL(wasmDistDir() + path.sep).href;
+/**
+ * Import a Node built-in or an optional package without letting TypeScript or a browser bundler
+ * resolve it: this module stays importable in a browser bundle (the web app's workers).
+ */
+async function importUnbundled<T>(specifier: string): Promise<T> {
+  return (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as T;
 }
 
 /**
- * Default tfjs-node loader. The specifier is a variable so neither TypeScript nor a bundler tries to
- * resolve a package that is deliberately not a dependency.
+ * The package's own dist folder of @tensorflow/tfjs-backend-wasm, holding the .wasm binaries, with a
+ * trailing separator (Node only).
  */
+export async function wasmDistDir(): Promise<string> {
+  if (!isNode()) throw new Error("wasmDistDir() needs Node; in a browser pass selectBackend({ wasmPaths })");
+  const { createRequire } = await importUnbundled<typeof NodeModule>("node:module");
+  const path = await importUnbundled<typeof NodePath>("node:path");
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")) + path.sep;
+}
+
+/** file:// URL prefix (with trailing slash) of the wasm binaries; nothing is fetched over a network. */
+export async function wasmDistUrl(): Promise<string> {
+  const { pathToFileURL } = await importUnbundled<typeof NodeUrl>("node:url");
+  return pathToFileURL(await wasmDistDir()).href;
+}
+
+/** Default tfjs-node loader: a dynamic import of a package that is deliberately not a dependency. */
 async function importTfjsNode(): Promise<unknown> {
-  const specifier = "@tensorflow/tfjs-node";
-  return import(specifier);
+  if (!isNode()) throw new Error("tfjs-node only runs under Node");
+  return importUnbundled("@tensorflow/tfjs-node");
 }
 
 let wasmPathsSet = false;
 
-async function tryBackend(name: BackendName, loadNode: () => Promise<unknown>): Promise<string | undefined> {
+async function tryBackend(name: BackendName, loadNode: () => Promise<unknown>, wasmPaths: string | undefined): Promise<string | undefined> {
   if (name === "tensorflow") {
     await loadNode();
     if (tf.findBackendFactory("tensorflow") === null && tf.findBackend("tensorflow") === null) {
@@ -68,7 +89,7 @@ async function tryBackend(name: BackendName, loadNode: () => Promise<unknown>): 
   }
   if (name === "wasm" && !wasmPathsSet && tf.findBackend("wasm") === null) {
     // Node's wasm loader reads the binaries from the file system: a plain directory path works offline.
-    setWasmPaths(wasmDistDir() + path.sep);
+    setWasmPaths(wasmPaths ?? (await wasmDistDir()));
     wasmPathsSet = true;
   }
   const ok = await tf.setBackend(name);
@@ -92,7 +113,7 @@ export async function selectBackend(opts?: SelectBackendOptions): Promise<Backen
   for (const name of prefer) {
     let reason: string | undefined;
     try {
-      reason = await tryBackend(name, loadNode);
+      reason = await tryBackend(name, loadNode, opts?.wasmPaths);
     } catch (e) {
       reason = e instanceof Error ? e.message : String(e);
     }
