@@ -37,7 +37,12 @@ const cases: Case[] = [
 
 describe("wasm gradient kernels", () => {
   it("are registered once (idempotent) and cover Conv2DBackpropFilter", () => {
-    expect(WASM_GRADIENT_KERNELS.map((k) => k.kernelName)).toContain("Conv2DBackpropFilter");
+    expect(WASM_GRADIENT_KERNELS.map((k) => k.kernelName)).toEqual([
+      "Conv2DBackpropFilter",
+      "UnsortedSegmentSum",
+      "DepthwiseConv2dNativeBackpropFilter",
+      "DepthwiseConv2dNativeBackpropInput",
+    ]);
     expect(registerWasmGradientKernels()).toEqual([]);
     expect(tf.getKernel("Conv2DBackpropFilter", "wasm")).toBeDefined();
   });
@@ -75,6 +80,32 @@ describe("wasm gradient kernels", () => {
         const e = f64.conv2dBackward(dOut, { shape: c.x, values: xv }, { shape: c.f, values: fv }, c.stride, c.pad);
         expectAgree({ shape: c.f, values: wasm.df }, e.dFilters);
       }
+      await tf.setBackend("wasm");
+    });
+  }
+
+  for (const [xs, fs, stride, pad] of [
+    [[2, 8, 8, 3], [3, 3, 3, 2], 1, "same"],
+    [[1, 9, 7, 2], [3, 2, 2, 1], 2, "valid"],
+    [[2, 6, 6, 4], [2, 2, 4, 3], 2, 1],
+  ] as [[number, number, number, number], [number, number, number, number], number, Conv2dPad][]) {
+    it(`depthwise conv gradients on wasm equal cpu (x ${xs.join("×")}, f ${fs.join("×")}, stride ${stride}, pad ${pad})`, async () => {
+      const rng = createRng(44);
+      const xv = rng.normalArray(xs.reduce((a, b) => a * b));
+      const fv = rng.normalArray(fs.reduce((a, b) => a * b));
+      const run = (): number[][] =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(xv, xs);
+          const f = tf.tensor4d(fv, fs);
+          const y = tf.depthwiseConv2d(x, f, stride, pad);
+          const dOut = tf.tensor(createRng(6).normalArray(y.size), y.shape);
+          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad))([x, f], dOut);
+          return g.map((t) => Array.from(t.dataSync()));
+        });
+      const [wdx, wdf] = await on("wasm", run);
+      const [cdx, cdf] = await on("cpu", run);
+      expectAgree({ shape: xs, values: wdx! }, { shape: xs, values: cdx! });
+      expectAgree({ shape: fs, values: wdf! }, { shape: fs, values: cdf! });
       await tf.setBackend("wasm");
     });
   }
@@ -141,6 +172,8 @@ describe("wasm gradient kernels", () => {
       g.dispose();
       const s = tf.unsortedSegmentSum(x, ids, 3);
       s.dispose();
+      const dw = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, "same")))([x, f.slice([0, 0, 0, 0], [3, 3, 2, 1])]);
+      tf.dispose(dw);
     }
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, f, ids]);

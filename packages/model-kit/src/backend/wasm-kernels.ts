@@ -137,8 +137,83 @@ const unsortedSegmentSum = opKernel("UnsortedSegmentSum", (inputs, attrs) => {
   return unsortedSegmentSumOneHot(x, segmentIds, numSegments);
 });
 
+type Pad = "valid" | "same" | number | tf.backend_util.ExplicitPadding;
+
+function padded(x: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D {
+  const { top, bottom, left, right } = info.padInfo;
+  return top || bottom || left || right ? tf.pad(x, [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]]) : x;
+}
+
+/**
+ * dW of a depthwise conv (filter [KH,KW,C,m]) as one native depthwise convolution: batch and channel
+ * are merged into N·C channels, the output gradient is the (stride-dilated) filter, and the per-image
+ * results are summed.
+ */
+export function depthwiseBackpropFilter(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  strides: number | [number, number],
+  pad: Pad,
+  dimRoundingMode?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const info = tf.backend_util.computeConv2DInfo(x.shape, filterShape, strides, 1, pad, dimRoundingMode, true, "channelsLast");
+    const [n] = x.shape;
+    const [kh, kw, c, m] = filterShape;
+    const { outHeight, outWidth, strideHeight, strideWidth } = info;
+    const xp = padded(x, info);
+    const [, hp, wp] = xp.shape;
+    const input = tf.reshape(tf.transpose(xp, [1, 2, 0, 3]), [1, hp, wp, n * c]) as tf.Tensor4D;
+    const filt = tf.reshape(tf.transpose(tf.reshape(dy, [n, outHeight, outWidth, c, m]), [1, 2, 0, 3, 4]), [outHeight, outWidth, n * c, m]) as tf.Tensor4D;
+    const full = tf.depthwiseConv2d(input, filt, 1, "valid", "NHWC", [strideHeight, strideWidth]);
+    const [, fh, fw] = full.shape;
+    const perImage = tf.reshape(full, [fh, fw, n, c, m]);
+    return tf.sum(tf.slice(perImage, [0, 0, 0, 0, 0], [kh, kw, n, c, m]), 2) as tf.Tensor4D;
+  });
+}
+
+/** dx of a depthwise conv: a transposed ordinary conv with the block-diagonal filter [KH,KW,C,C·m]. */
+export function depthwiseBackpropInput(
+  dy: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  inputShape: [number, number, number, number],
+  strides: number | [number, number],
+  pad: Pad,
+  dimRoundingMode?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw, c, m] = filter.shape;
+    const eye = tf.reshape(tf.eye(c), [1, 1, c, c, 1]);
+    const block = tf.reshape(tf.mul(tf.reshape(filter, [kh, kw, c, 1, m]), eye), [kh, kw, c, c * m]) as tf.Tensor4D;
+    if (typeof pad !== "string" && typeof pad !== "number") {
+      throw new RangeError("explicit per-side padding is not supported by the wasm depthwise input gradient");
+    }
+    return tf.conv2dTranspose(dy, block, inputShape, strides, pad, dimRoundingMode);
+  });
+}
+
+function assertNoDilation(dilations: number | [number, number] | undefined, kernel: string): void {
+  const d = typeof dilations === "number" ? [dilations, dilations] : (dilations ?? [1, 1]);
+  if (d[0] !== 1 || d[1] !== 1) throw new RangeError(`${kernel} on wasm: dilations > 1 are not supported (nor by tfjs's own gradient)`);
+}
+
+const depthwiseFilterKernel = opKernel("DepthwiseConv2dNativeBackpropFilter", (inputs, attrs) => {
+  const { x, dy } = inputs as { x: tf.Tensor4D; dy: tf.Tensor4D };
+  const a = attrs as unknown as tf.DepthwiseConv2dNativeBackpropFilterAttrs;
+  assertNoDilation(a.dilations, "DepthwiseConv2dNativeBackpropFilter");
+  return depthwiseBackpropFilter(x, dy, a.filterShape, a.strides, a.pad, a.dimRoundingMode);
+});
+
+const depthwiseInputKernel = opKernel("DepthwiseConv2dNativeBackpropInput", (inputs, attrs) => {
+  const { dy, filter } = inputs as { dy: tf.Tensor4D; filter: tf.Tensor4D };
+  const a = attrs as unknown as tf.DepthwiseConv2dNativeBackpropInputAttrs;
+  assertNoDilation(a.dilations, "DepthwiseConv2dNativeBackpropInput");
+  return depthwiseBackpropInput(dy, filter, a.inputShape, a.strides, a.pad as Pad, a.dimRoundingMode);
+});
+
 /** The kernels this module adds, by name. */
-export const WASM_GRADIENT_KERNELS: readonly tf.KernelConfig[] = [conv2dBackpropFilter, unsortedSegmentSum];
+export const WASM_GRADIENT_KERNELS: readonly tf.KernelConfig[] = [conv2dBackpropFilter, unsortedSegmentSum, depthwiseFilterKernel, depthwiseInputKernel];
 
 /**
  * Register the kernels the wasm backend lacks (idempotent; a kernel the backend already has, natively
