@@ -166,16 +166,17 @@ describe("wasm gradient kernels", () => {
     const x = tf.randomNormal([2, 6, 6, 2]);
     const f = tf.randomNormal([3, 3, 2, 3]);
     const ids = tf.tensor1d([1, 0], "int32");
+    const fd = tf.randomNormal([3, 3, 2, 1]);
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
       const g = tf.grad((ff: tf.Tensor) => tf.sum(tf.conv2d(x as tf.Tensor4D, ff as tf.Tensor4D, 1, "same")))(f);
       g.dispose();
       const s = tf.unsortedSegmentSum(x, ids, 3);
       s.dispose();
-      const dw = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, "same")))([x, f.slice([0, 0, 0, 0], [3, 3, 2, 1])]);
+      const dw = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, "same")))([x, fd]);
       tf.dispose(dw);
     }
     expect(tf.memory().numTensors).toBe(before);
-    tf.dispose([x, f, ids]);
+    tf.dispose([x, f, ids, fd]);
   });
 });
