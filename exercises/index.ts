@@ -16,6 +16,10 @@ export const exerciseIds = [
   "mse-loss",
   "linear-regression-gd",
   "dense-backward",
+  "mlp-train-step",
+  "gradient-check",
+  "sgd-momentum",
+  "adam",
   "scaled-dot-product-attention",
 ] as const;
 

@@ -1,0 +1,43 @@
+import * as tf from "@tensorflow/tfjs";
+import { call, defineTests, edgeCase, harness, randomCase, type Call } from "@course/exercise-kit";
+import { reference } from "@course/model-kit";
+
+/**
+ * Scalar functions as JS source `(t) => number`, with `tf` in scope. The same text is evaluated in
+ * the student's sandbox (through a harness call) and here, on the trusted side, for the reference.
+ */
+const FUNCTIONS = {
+  "sum of squares": "(t) => tf.sum(tf.square(t)).dataSync()[0]",
+  "sum of sin(x)·x": "(t) => tf.sum(tf.mul(tf.sin(t), t)).dataSync()[0]",
+  "log-sum-exp": "(t) => { const m = tf.max(t); return tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(t, m))))).dataSync()[0]; }",
+  "weighted cubic": "(t) => { const w = tf.range(1, t.size + 1).reshape(t.shape).div(t.size); return tf.sum(tf.mul(w, tf.pow(t, 3))).dataSync()[0]; }",
+} as const;
+type FnName = keyof typeof FUNCTIONS;
+
+const hostFn = (name: FnName): ((t: tf.Tensor) => number) => new Function("tf", `return ${FUNCTIONS[name]};`)(tf) as (t: tf.Tensor) => number;
+const gradHarness = (name: FnName, x: tf.Tensor, h: number): Call =>
+  harness(`async (mod, tf, x, h) => mod.numericalGradient(${FUNCTIONS[name]}, x, h)`, x, h);
+
+type Inputs =
+  | { kind: "grad"; fn: FnName; x: tf.Tensor; h: number }
+  | { kind: "relErr"; a: tf.Tensor; b: tf.Tensor };
+
+export default defineTests<Inputs>({
+  run: (i) => (i.kind === "grad" ? gradHarness(i.fn, i.x, i.h) : call("relativeError", i.a, i.b)),
+  expected: (i) => (i.kind === "grad" ? reference.numericalGradient(hostFn(i.fn), i.x, i.h) : reference.relativeError(i.a, i.b)),
+  cases: [
+    randomCase("gradient of a sum of squares (3×2)", (rng) => ({ kind: "grad", fn: "sum of squares", x: rng.normal([3, 2]), h: 1e-2 }), { visibility: "public" }),
+    randomCase("gradient of sum(sin(x)·x), vector", (rng) => ({ kind: "grad", fn: "sum of sin(x)·x", x: rng.normal([7]), h: 1e-2 }), { points: 2 }),
+    randomCase("gradient of log-sum-exp, matrix", (rng) => ({ kind: "grad", fn: "log-sum-exp", x: rng.normal([2, 4], 0, 2), h: 1e-2 }), { points: 2 }),
+    randomCase("gradient of a weighted cubic, 3-D", (rng) => ({ kind: "grad", fn: "weighted cubic", x: rng.normal([2, 2, 3]), h: 1e-2 }), { points: 2 }),
+    edgeCase("gradient for a single element", () => ({ kind: "grad", fn: "weighted cubic", x: tf.tensor1d([1.5]), h: 1e-2 })),
+    randomCase("relative error of two random tensors", (rng) => ({ kind: "relErr", a: rng.normal([3, 4]), b: rng.normal([3, 4]) }), { visibility: "public" }),
+    randomCase("relative error of nearly equal tensors", (rng) => {
+      const a = rng.normal([10]);
+      return { kind: "relErr", a, b: tf.add(a, rng.normal([10], 0, 1e-3)) };
+    }, { points: 2 }),
+    edgeCase("relative error where both are zero somewhere", () => ({ kind: "relErr", a: tf.tensor1d([0, 1, 0, 2]), b: tf.tensor1d([0, 1.5, 0, 2]) }), { points: 2 }),
+    edgeCase("relative error of identical tensors is 0", () => ({ kind: "relErr", a: tf.tensor2d([[1, -2], [3, 0]]), b: tf.tensor2d([[1, -2], [3, 0]]) })),
+    edgeCase("relative error with one large outlier", () => ({ kind: "relErr", a: tf.tensor1d([1, 1, 1, 5]), b: tf.tensor1d([1, 1, 1, -5]) })),
+  ],
+});

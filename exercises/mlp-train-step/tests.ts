@@ -1,0 +1,31 @@
+import type * as tf from "@tensorflow/tfjs";
+import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { reference, type Rng } from "@course/model-kit";
+
+interface Inputs {
+  params: { w1: tf.Tensor; b1: tf.Tensor; w2: tf.Tensor; b2: tf.Tensor };
+  x: tf.Tensor;
+  y: tf.Tensor;
+  lr: number;
+}
+
+function draw(rng: Rng, n: number, d: number, h: number, k: number, lr: number): Inputs {
+  return {
+    params: { w1: rng.normal([d, h], 0, 1), b1: rng.normal([h], 0, 0.5), w2: rng.normal([h, k], 0, 1), b2: rng.normal([k], 0, 0.5) },
+    x: rng.normal([n, d]),
+    y: rng.uniform([n, k]),
+    lr,
+  };
+}
+
+export default defineTests<Inputs>({
+  run: (i) => call("mlpTrainStep", i.params, i.x, i.y, i.lr),
+  expected: (i) => reference.mlpTrainStep(i.params, i.x, i.y, i.lr),
+  cases: [
+    randomCase("small network (N=4, D=3, H=5, K=2), lr 0.5", (rng) => draw(rng, 4, 3, 5, 2, 0.5), { visibility: "public" }),
+    randomCase("random sizes, lr 1", (rng) => draw(rng, rng.int(3, 10), rng.int(2, 7), rng.int(2, 9), rng.int(2, 5), 1), { points: 3 }),
+    randomCase("wider hidden layer (H=32), lr 0.1", (rng) => draw(rng, 8, 6, 32, 3, 0.1), { points: 2 }),
+    edgeCase("N = 1, K = 1", (rng) => draw(rng, 1, 4, 3, 1, 0.5)),
+    edgeCase("large learning rate (lr 5)", (rng) => draw(rng, 5, 3, 4, 2, 5), { points: 2 }),
+  ],
+});

@@ -1,0 +1,14 @@
+import * as tf from "@tensorflow/tfjs";
+
+// Adds the gradient: v = μv + ηg.
+
+/** v = momentum·v - lr·grad; param = param + v. */
+export function sgdMomentumStep(
+  param: tf.Tensor,
+  grad: tf.Tensor,
+  velocity: tf.Tensor,
+  cfg: { lr: number; momentum: number },
+): { param: tf.Tensor; velocity: tf.Tensor } {
+  const v = tf.add(tf.mul(velocity, cfg.momentum), tf.mul(grad, cfg.lr));
+  return { param: tf.add(param, v), velocity: v };
+}
