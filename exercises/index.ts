@@ -20,6 +20,8 @@ export const exerciseIds = [
   "gradient-check",
   "sgd-momentum",
   "adam",
+  "conv2d-forward",
+  "max-pool",
   "scaled-dot-product-attention",
 ] as const;
 

@@ -1,0 +1,45 @@
+import * as tf from "@tensorflow/tfjs";
+import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { reference, type Rng } from "@course/model-kit";
+
+interface Inputs {
+  x: tf.Tensor;
+  filters: tf.Tensor;
+  bias: tf.Tensor;
+  stride: number;
+  pad: number;
+}
+
+function draw(rng: Rng, [n, h, w, cin]: number[], [kh, kw, cout]: number[], stride: number, pad: number): Inputs {
+  return { x: rng.normal([n!, h!, w!, cin!]), filters: rng.normal([kh!, kw!, cin!, cout!], 0, 0.5), bias: rng.normal([cout!]), stride, pad };
+}
+
+/**
+ * tf.conv2d with a numeric `pad` sizes the output width with the kernel HEIGHT (tfjs 4.22,
+ * conv_util getPadAndOutInfo), so reference.conv2dForward is only trusted for square kernels; for
+ * the others the expected value uses tfjs's explicit per-side padding, which sizes both axes right.
+ */
+function expected(i: Inputs): tf.Tensor {
+  const [kh, kw] = i.filters.shape;
+  if (kh === kw) return reference.conv2dForward(i.x, i.filters, i.bias, i.stride, i.pad);
+  const p = i.pad;
+  return tf.add(tf.conv2d(i.x as tf.Tensor4D, i.filters as tf.Tensor4D, i.stride, [[0, 0], [p, p], [p, p], [0, 0]]), i.bias);
+}
+
+export default defineTests<Inputs>({
+  run: (i) => call("conv2dForward", i.x, i.filters, i.bias, i.stride, i.pad),
+  expected,
+  cases: [
+    randomCase("3×3 kernel, stride 1, pad 1 (same size)", (rng) => draw(rng, [2, 5, 5, 3], [3, 3, 4], 1, 1), { visibility: "public" }),
+    randomCase("stride 2, no padding", (rng) => draw(rng, [1, 7, 7, 2], [3, 3, 3], 2, 0), { visibility: "public" }),
+    randomCase("non-square input and kernel, stride 2, pad 1", (rng) => draw(rng, [2, 6, 9, 3], [2, 3, 5], 2, 1), { points: 3 }),
+    randomCase("random configuration", (rng) => {
+      const k = rng.int(1, 4);
+      return draw(rng, [rng.int(1, 3), rng.int(k, 9), rng.int(k, 9), rng.int(1, 4)], [k, rng.int(1, 4), rng.int(1, 5)], rng.int(1, 3), rng.int(0, 2));
+    }, { points: 3 }),
+    edgeCase("1×1 kernel (a per-pixel dense layer)", (rng) => draw(rng, [2, 3, 4, 3], [1, 1, 2], 1, 0)),
+    edgeCase("kernel as large as the input (1×1 output)", (rng) => draw(rng, [3, 4, 4, 2], [4, 4, 3], 1, 0)),
+    edgeCase("stride leaves a remainder (floor)", (rng) => draw(rng, [1, 8, 8, 1], [3, 3, 2], 3, 0), { points: 2 }),
+    edgeCase("padding larger than the kernel reach", (rng) => draw(rng, [1, 3, 3, 2], [2, 2, 2], 1, 2)),
+  ],
+});
