@@ -6,10 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { exerciseIds, isExerciseId, loadExercise } from "@course/exercises";
 import { loadCliEnv } from "../lib/config.ts";
-import { cliDocument, gradeSubmission } from "../lib/grading.ts";
-import { SandboxPool } from "../lib/sandbox/pool.ts";
 import { parseArgs, type CliArgs } from "./args.ts";
 import { renderTable } from "./table.ts";
 
@@ -23,6 +20,8 @@ async function main(): Promise<number> {
     process.stderr.write(`grade: ${(e as Error).message}\n`);
     return 2;
   }
+  // Heavy modules (tfjs, the exercises) load only once the arguments are known to be good.
+  const { exerciseIds, isExerciseId, loadExercise } = await import("@course/exercises");
   if (!isExerciseId(args.exerciseId)) {
     process.stderr.write(`grade: unknown exercise id "${args.exerciseId}"; known: ${exerciseIds.join(", ")}\n`);
     return 2;
@@ -35,6 +34,7 @@ async function main(): Promise<number> {
     process.stderr.write(`grade: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
+  const [{ cliDocument, gradeSubmission }, { SandboxPool }] = await Promise.all([import("../lib/grading.ts"), import("../lib/sandbox/pool.ts")]);
   const exercise = await loadExercise(args.exerciseId);
   const pool = await SandboxPool.start({ ...env.sandbox, poolSize: 1 }, (level, msg) => {
     if (level !== "info") process.stderr.write(`grade: ${msg}\n`);

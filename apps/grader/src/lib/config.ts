@@ -28,6 +28,7 @@ const EnvSchema = z
     GRADER_BWRAP_PATH: z.string().min(1).default("/usr/bin/bwrap"),
     GRADER_POOL_SIZE: int("GRADER_POOL_SIZE", 1, 64).optional(),
     GRADER_MEMORY_MB: int("GRADER_MEMORY_MB", 16, 4096).default(256),
+    GRADER_JOBS_PER_HOST: int("GRADER_JOBS_PER_HOST", 1, 10_000).default(32),
     GRADER_WALL_MS: int("GRADER_WALL_MS", 100, 600_000).default(10_000),
     GRADER_POLL_MS: int("GRADER_POLL_MS", 10, 60_000).default(250),
     GRADER_HEARTBEAT_MS: int("GRADER_HEARTBEAT_MS", 100, 600_000).default(2_000),
@@ -87,6 +88,7 @@ function sandboxSettings(e: z.output<typeof EnvSchema>): Partial<SandboxSettings
     bwrapPath: e.GRADER_BWRAP_PATH,
     memoryMb: e.GRADER_MEMORY_MB,
     wallMs: e.GRADER_WALL_MS,
+    jobsPerHost: e.GRADER_JOBS_PER_HOST,
   };
 }
 

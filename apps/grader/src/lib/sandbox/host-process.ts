@@ -27,6 +27,8 @@ export interface HostLaunch {
   maxLineBytes: number;
   /** Use the code cache file. */
   useCache: boolean;
+  /** Submissions one host process serves (each in its own fresh isolate) before it is replaced. */
+  maxJobs: number;
 }
 
 export type ReadyInfo = z.output<typeof ReadyMessageSchema>;
@@ -89,10 +91,11 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
       realm,
       cache,
       String(l.memoryMb),
+      String(l.maxJobs),
     ];
     env = {};
   } else {
-    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realmPath, l.useCache ? l.bundle.cachePath : "-", String(l.memoryMb)];
+    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realmPath, l.useCache ? l.bundle.cachePath : "-", String(l.memoryMb), String(l.maxJobs)];
     // Only what node needs to find isolated-vm; nothing from the grader's environment.
     env = { NODE_PATH: `${l.bundle.isolatedVmDir}/..` };
   }
@@ -117,9 +120,15 @@ export interface HostResult {
   realm?: z.output<typeof ResultMessageSchema>["realm"];
   cpuMs: number;
   wallMs: number;
+  phases?: Record<string, number>;
+  /** The host will not take another job. */
+  retiring: boolean;
 }
 
-/** A live host. `ready` settles once; `run` may be called once. */
+/**
+ * A live host. `ready` settles when its first isolate is warm; after each clean `run` the host
+ * warms a fresh isolate and `nextReady()` settles again.
+ */
 export class HostProcess {
   readonly child: ChildProcess;
   readonly ready: Promise<ReadyInfo>;
@@ -130,7 +139,8 @@ export class HostProcess {
   private closed = false;
   private stderr = "";
   private overflow = false;
-  used = false;
+  jobs = 0;
+  retired = false;
 
   constructor(launch: HostLaunch) {
     const cmd = hostCommand(launch);
@@ -161,13 +171,23 @@ export class HostProcess {
         resolve({ code, signal });
       });
     });
-    this.ready = this.nextLine().then((line) => {
+    this.ready = this.nextReady();
+  }
+
+  /** Waits for the host's next "ready" line (its next warm isolate); kills the host on failure. */
+  nextReady(): Promise<ReadyInfo> {
+    const p = this.nextLine().then((line) => {
       if (line === undefined) throw new Error(`sandbox host exited before it was ready${this.stderrTail()}`);
       const msg = this.parse(line);
       if (msg.type !== "ready") throw new Error("sandbox host sent a result before it was ready");
       return msg;
     });
-    this.ready.catch(() => this.kill());
+    p.catch(() => this.kill());
+    return p;
+  }
+
+  get alive(): boolean {
+    return !this.closed && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   get pid(): number | undefined {
@@ -220,47 +240,58 @@ export class HostProcess {
 
   /** Send the job and wait for the result, at most `hardLimitMs` (then the process is killed). */
   async run(job: JobMessage, hardLimitMs: number): Promise<HostResult> {
-    if (this.used) throw new Error("a sandbox host runs one submission only");
-    this.used = true;
+    if (this.retired) throw new Error("this sandbox host is retired");
+    this.jobs++;
     const started = performance.now();
     let killedForTime = false;
+    let clean = false;
     const timer = setTimeout(() => {
       killedForTime = true;
       this.kill();
     }, hardLimitMs);
     try {
-      this.child.stdin!.end(JSON.stringify(job) + "\n");
+      this.child.stdin!.write(JSON.stringify(job) + "\n");
       const line = await this.nextLine();
       const wallMs = performance.now() - started;
       if (line === undefined) {
-        if (killedForTime) return { outcome: "timeout", detail: `time limit of ${job.wallMs} ms exceeded (sandbox killed)`, cpuMs: 0, wallMs };
-        if (this.overflow) return { outcome: "crashed", detail: "the sandbox produced more output than allowed", cpuMs: 0, wallMs };
+        if (killedForTime) return { outcome: "timeout", detail: `time limit of ${job.wallMs} ms exceeded (sandbox killed)`, cpuMs: 0, wallMs, retiring: true };
+        if (this.overflow) return { outcome: "crashed", detail: "the sandbox produced more output than allowed", cpuMs: 0, wallMs, retiring: true };
         const exit = await this.exited;
         return {
           outcome: "crashed",
           detail: `the sandbox stopped unexpectedly (${exit.signal ?? `exit code ${exit.code}`})`,
           cpuMs: 0,
           wallMs,
+          retiring: true,
         };
       }
       let msg;
       try {
         msg = this.parse(line);
       } catch (e) {
-        return { outcome: "crashed", detail: `the sandbox sent a malformed result (${e instanceof Error ? e.message.slice(0, 200) : "?"})`, cpuMs: 0, wallMs };
+        return { outcome: "crashed", detail: `the sandbox sent a malformed result (${e instanceof Error ? e.message.slice(0, 200) : "?"})`, cpuMs: 0, wallMs, retiring: true };
       }
-      if (msg.type !== "result") return { outcome: "crashed", detail: "the sandbox sent an unexpected message", cpuMs: 0, wallMs };
+      if (msg.type !== "result") return { outcome: "crashed", detail: "the sandbox sent an unexpected message", cpuMs: 0, wallMs, retiring: true };
+      clean = msg.outcome === "ok" && msg.retiring !== true;
       return {
         outcome: msg.outcome,
         ...(msg.detail === undefined ? {} : { detail: msg.detail }),
         ...(msg.realm === undefined ? {} : { realm: msg.realm }),
         cpuMs: msg.cpuMs,
         wallMs: msg.wallMs,
+        ...(msg.phases === undefined ? {} : { phases: msg.phases }),
+        retiring: !clean,
       };
     } finally {
       clearTimeout(timer);
-      this.kill();
+      if (!clean) this.retire();
     }
+  }
+
+  /** Take no more jobs: kill the process (it holds no state worth keeping). */
+  retire(): void {
+    this.retired = true;
+    this.kill();
   }
 
   kill(): void {

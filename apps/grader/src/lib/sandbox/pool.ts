@@ -23,6 +23,12 @@ export interface SandboxSettings {
   gid: number;
   addressSpaceMb: number;
   maxOutputBytes: number;
+  /**
+   * Submissions one host process serves, each in its own fresh isolate, before it is replaced.
+   * 1 = a new process per submission (strictest); more amortises node start-up. A host is
+   * always replaced after a submission that timed out, ran out of memory or crashed.
+   */
+  jobsPerHost: number;
   cacheRoot?: string;
 }
 
@@ -37,6 +43,7 @@ export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
   gid: 65534,
   addressSpaceMb: 4096,
   maxOutputBytes: 64 * 1024 * 1024,
+  jobsPerHost: 32,
 };
 
 export interface SandboxJob {
@@ -52,7 +59,7 @@ export interface SandboxRun {
   outcome: "ok" | "timeout" | "memory_limit" | "crashed";
   detail?: string;
   realm?: RealmResult;
-  timings: { acquireMs: number; runMs: number; cpuMs: number };
+  timings: { acquireMs: number; runMs: number; cpuMs: number; phases?: Record<string, number> };
 }
 
 export interface PoolStatus {
@@ -139,7 +146,7 @@ export class SandboxPool {
   }
 
   /** How hosts are started (exposed for diagnostics and the box probe test). */
-  launch(memoryMb: number = this.settings.memoryMb): HostLaunch {
+  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost): HostLaunch {
     const s = this.settings;
     return {
       bundle: this.bundle,
@@ -153,11 +160,12 @@ export class SandboxPool {
       cpuSeconds: Math.ceil((s.wallMs * 3) / 1000) + 10,
       maxLineBytes: s.maxOutputBytes,
       useCache: this.hasCache,
+      maxJobs,
     };
   }
 
-  private spawnHost(memoryMb: number): HostProcess {
-    const host = new HostProcess(this.launch(memoryMb));
+  private spawnHost(memoryMb: number, maxJobs?: number): HostProcess {
+    const host = new HostProcess(this.launch(memoryMb, maxJobs));
     host.ready.then(
       (info) => {
         this.consecutiveFailures = 0;
@@ -199,10 +207,7 @@ export class SandboxPool {
     host.ready.then(
       () => {
         this.warming.delete(host);
-        if (this.closed) return host.kill();
-        const w = this.waiters.shift();
-        if (w) w(host);
-        else this.readyHosts.push(host);
+        this.offer(host);
       },
       () => {
         this.warming.delete(host);
@@ -221,6 +226,34 @@ export class SandboxPool {
     });
   }
 
+  /** A host with a warm isolate: hand it to a waiting job or keep it ready. */
+  private offer(host: HostProcess): void {
+    if (this.closed) return host.kill();
+    const w = this.waiters.shift();
+    if (w) w(host);
+    else this.readyHosts.push(host);
+  }
+
+  /** After a clean job the host warms a fresh isolate; then it is ready again. */
+  private recycle(host: HostProcess): void {
+    if (this.closed || host.retired || !host.alive) {
+      host.kill();
+      this.spawnWarm();
+      return;
+    }
+    this.warming.add(host);
+    host.nextReady().then(
+      () => {
+        this.warming.delete(host);
+        this.offer(host);
+      },
+      () => {
+        this.warming.delete(host);
+        this.spawnWarm();
+      },
+    );
+  }
+
   private acquireDefault(): Promise<HostProcess> {
     const h = this.readyHosts.shift();
     if (h) return Promise.resolve(h);
@@ -233,11 +266,11 @@ export class SandboxPool {
     const t0 = performance.now();
     const memoryMb = job.memoryMb ?? this.settings.memoryMb;
     let host: HostProcess;
-    if (memoryMb === this.settings.memoryMb) {
+    const pooled = memoryMb === this.settings.memoryMb;
+    if (pooled) {
       host = await this.acquireDefault();
-      this.spawnWarm();
     } else {
-      host = this.spawnHost(memoryMb);
+      host = this.spawnHost(memoryMb, 1);
       try {
         await host.ready;
       } catch (e) {
@@ -271,12 +304,18 @@ export class SandboxPool {
         outcome: r.outcome,
         ...(r.detail === undefined ? {} : { detail: r.detail }),
         ...(realm === undefined ? {} : { realm }),
-        timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs },
+        timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs, ...(r.phases ? { phases: r.phases } : {}) },
       };
     } finally {
       this.busy.delete(host);
-      host.kill();
+      if (pooled) this.recycle(host);
+      else host.kill();
     }
+  }
+
+  /** Process ids of hosts running a submission right now (diagnostics and tests). */
+  busyPids(): number[] {
+    return [...this.busy].map((h) => h.pid).filter((p): p is number => p !== undefined);
   }
 
   status(): PoolStatus {

@@ -61,6 +61,10 @@ export interface ResultMessage {
   realm?: RealmResultJson;
   cpuMs: number;
   wallMs: number;
+  /** The host exits after this result (job limit reached, or the submission did not end cleanly). */
+  retiring?: boolean;
+  /** Milliseconds since the job arrived at which each phase ended (diagnostics). */
+  phases?: Record<string, number>;
 }
 
 export type HostMessage = ReadyMessage | ResultMessage;

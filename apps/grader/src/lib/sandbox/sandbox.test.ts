@@ -251,11 +251,27 @@ describe("tampering only hurts the tamperer", () => {
     expect(error(r, 2)).toMatch(/tf\.softmax is not available/);
   });
 
-  it("a submission cannot see another submission's state (fresh isolate and process each time)", async () => {
+  it("a submission cannot see another submission's state (a fresh isolate each time)", async () => {
     const writer = await run(`globalThis.leak = "secret-from-A"; Object.prototype.leak2 = "polluted"; export function f() { return 1; }`);
     expect(writer.outcome).toBe("ok");
     const reader = await run(`export function f() { return String(globalThis.leak) + "," + String(({}).leak2); }`);
     expect(value(reader)).toEqual({ t: "string", v: "undefined,undefined" });
+  });
+
+  it("a host process killed mid-submission gives a clear crashed outcome and is replaced", async () => {
+    const pending = run(`export function f() { for (;;) {} }`, [call("f")], { wallMs: 20_000 });
+    let pids: number[] = [];
+    for (let i = 0; i < 200 && pids.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      pids = pool.busyPids();
+    }
+    expect(pids.length).toBe(1);
+    process.kill(pids[0]!, "SIGKILL");
+    const r = await pending;
+    expect(r.outcome).toBe("crashed");
+    expect(r.detail).toMatch(/stopped unexpectedly/);
+    const after = await run(`export function f() { return 5; }`);
+    expect(value(after)).toEqual({ t: "number", v: 5 });
   });
 
   it("after the hostile runs above the pool still serves fresh hosts", async () => {

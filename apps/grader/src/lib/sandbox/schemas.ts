@@ -71,6 +71,8 @@ export const ResultMessageSchema = z
     realm: RealmResultJsonSchema.optional(),
     cpuMs: z.number().finite(),
     wallMs: z.number().finite(),
+    phases: z.record(z.string().max(50), z.number().finite()).optional(),
+    retiring: z.boolean().optional(),
   })
   .strict();
 

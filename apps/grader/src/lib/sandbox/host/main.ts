@@ -1,10 +1,13 @@
 /**
- * Sandbox host: a short-lived process (normally inside bubblewrap, unprivileged, no network, no
- * files but node, isolated-vm and the realm bundle) that pre-warms ONE isolate, reports "ready",
- * then runs exactly one submission and exits. stdout carries protocol lines only; the isolate has
- * no way to write to it (its console is a capped in-isolate buffer).
+ * Sandbox host: a process (normally inside bubblewrap: unprivileged, no network, no files but
+ * node, isolated-vm and the realm bundle) that keeps ONE pre-warmed isolate (tfjs loaded, no
+ * student code), reports "ready", runs one submission in it, throws the isolate away, and warms
+ * a fresh one for the next submission. It exits after `maxJobs` submissions, or right after any
+ * submission that did not end cleanly (timeout, memory limit, crash), so a host never outlives
+ * trouble. stdout carries protocol lines only; isolates have no way to write to it (their
+ * console is a capped in-isolate buffer).
  *
- * argv: node --no-node-snapshot host.cjs <realm.js> <realm.cache|-> <memoryMb>
+ * argv: node --no-node-snapshot host.cjs <realm.js> <realm.cache|-> <memoryMb> [maxJobs]
  */
 import { readFileSync } from "node:fs";
 import ivm from "isolated-vm";
@@ -12,32 +15,19 @@ import type { HostMessage, JobMessage, RealmErrorJson, ResultMessage } from "../
 import { callFromJson, realmResultToJson } from "../protocol.ts";
 import type { RealmResult } from "../realm-types.ts";
 
-const [realmPath, cachePath, memoryArg] = process.argv.slice(2);
+const [realmPath, cachePath, memoryArg, maxJobsArg] = process.argv.slice(2);
 const memoryMb = Number(memoryArg ?? "256");
-const t0 = performance.now();
+const maxJobs = Math.max(1, Number(maxJobsArg ?? "1") || 1);
 
 function send(msg: HostMessage, then?: () => void): void {
   process.stdout.write(JSON.stringify(msg) + "\n", then);
 }
 
-function finish(msg: ResultMessage): never {
-  send(msg, () => process.exit(0));
-  // Keep the event loop alive until the write is flushed.
-  setTimeout(() => process.exit(0), 5000);
-  throw new FinishSignal();
+function exitSoon(): void {
+  // Let stdout flush, then go.
+  process.stdout.write("", () => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
 }
-
-class FinishSignal extends Error {}
-
-const memoryExceeded = false;
-const isolate = new ivm.Isolate({
-  memoryLimit: memoryMb,
-  onCatastrophicError: (message: string) => {
-    process.stderr.write(`isolate catastrophic error: ${message}\n`);
-    process.exit(70);
-  },
-});
-const context = isolate.createContextSync();
 
 const realmSource = readFileSync(realmPath!, "utf8");
 let cachedData: ivm.ExternalCopy<ArrayBuffer> | undefined;
@@ -49,79 +39,115 @@ if (cachePath && cachePath !== "-") {
     cachedData = undefined;
   }
 }
-const script: ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean } = isolate.compileScriptSync(realmSource, {
-  filename: "realm.js",
-  ...(cachedData ? { cachedData } : { produceCachedData: true }),
-});
-script.runSync(context, { timeout: 30_000 });
-const api = context.global.getSync("__courseRealm", { reference: true }) as ivm.Reference<Record<string, unknown>>;
-context.global.deleteSync("__courseRealm");
-const prepareFn = api.getSync("prepare", { reference: true }) as ivm.Reference<unknown>;
-const runFn = api.getSync("run", { reference: true }) as ivm.Reference<unknown>;
-const loadFailedFn = api.getSync("loadFailed", { reference: true }) as ivm.Reference<unknown>;
 
-// Pre-warm tfjs's kernels in this pristine isolate (no student code has run yet).
-(api.getSync("warm", { reference: true }) as ivm.Reference<unknown>).applySync(undefined, [], { timeout: 30_000 });
+interface Sandbox {
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  prepareFn: ivm.Reference<unknown>;
+  runFn: ivm.Reference<unknown>;
+  loadFailedFn: ivm.Reference<unknown>;
+  /** Bans this isolate's tf was already restricted with (speculatively, before any student code). */
+  prepared?: { key: string; tfModule: ivm.Module };
+}
 
-const ready: HostMessage = { type: "ready", warmMs: performance.now() - t0 };
-if (!cachedData && script.cachedData) ready.cache = Buffer.from(script.cachedData.copy()).toString("base64");
-if (cachedData && script.cachedDataRejected) ready.cacheRejected = true;
-send(ready);
+/** A fresh isolate with the realm bundle evaluated and tfjs's kernels warmed. No student code. */
+function createSandbox(ready: HostMessage & { type: "ready" }): Sandbox {
+  const isolate = new ivm.Isolate({
+    memoryLimit: memoryMb,
+    onCatastrophicError: (message: string) => {
+      process.stderr.write(`isolate catastrophic error: ${message}\n`);
+      process.exit(70);
+    },
+  });
+  const context = isolate.createContextSync();
+  const script: ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean } = isolate.compileScriptSync(realmSource, {
+    filename: "realm.js",
+    ...(cachedData ? { cachedData } : { produceCachedData: true }),
+  });
+  if (!cachedData && script.cachedData) {
+    ready.cache = Buffer.from(script.cachedData.copy()).toString("base64");
+    cachedData = script.cachedData;
+  }
+  if (script.cachedDataRejected) ready.cacheRejected = true;
+  script.runSync(context, { timeout: 30_000 });
+  const api = context.global.getSync("__courseRealm", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+  context.global.deleteSync("__courseRealm");
+  const fn = (name: string) => api.getSync(name, { reference: true }) as ivm.Reference<unknown>;
+  fn("warm").applySync(undefined, [], { timeout: 30_000 });
+  return { isolate, context, prepareFn: fn("prepare"), runFn: fn("run"), loadFailedFn: fn("loadFailed") };
+}
 
-// ---- one job from stdin -----------------------------------------------------------------------------
+function bansKey(bans: string[], allow: string[]): string {
+  return JSON.stringify([bans, allow]);
+}
+
+/** Restrict tf for `bans` and link the "@tensorflow/tfjs" module (before student code). */
+function prepare(sb: Sandbox, bans: string[], allow: string[], timeout: number): ivm.Module {
+  const key = bansKey(bans, allow);
+  if (sb.prepared?.key === key) return sb.prepared.tfModule;
+  // A speculative preparation for other bans is simply redone: restrictTf undoes its own
+  // Tensor.prototype patches, and no student code has run in this isolate yet.
+  const moduleSource = sb.prepareFn.applySync(undefined, [bans, allow], { arguments: { copy: true }, result: { copy: true }, timeout }) as string;
+  const tfModule = sb.isolate.compileModuleSync(moduleSource, { filename: "tfjs.js" });
+  tfModule.instantiateSync(sb.context, () => {
+    throw new Error("the tfjs module has no imports");
+  });
+  tfModule.evaluateSync({ timeout });
+  sb.prepared = { key, tfModule };
+  return tfModule;
+}
+
+let current: Sandbox | undefined;
+let jobsDone = 0;
+
+function warmNext(lastBans?: { bans: string[]; allow: string[] }): void {
+  const t0 = performance.now();
+  const ready: HostMessage & { type: "ready" } = { type: "ready", warmMs: 0 };
+  current = createSandbox(ready);
+  // Most consecutive submissions are for the same exercise: restrict tf for the last bans now.
+  if (lastBans) {
+    try {
+      prepare(current, lastBans.bans, lastBans.allow, 30_000);
+    } catch {
+      current = createSandbox(ready);
+    }
+  }
+  ready.warmMs = performance.now() - t0;
+  send(ready);
+}
+
+// ---- jobs from stdin, one at a time -------------------------------------------------------------------
 let input = "";
-let jobStarted = false;
+let busy = false;
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk: string) => {
   input += chunk;
-  const nl = input.indexOf("\n");
-  if (nl >= 0) {
-    process.stdin.pause();
-    jobStarted = true;
-    const line = input.slice(0, nl);
-    input = "";
-    void runJob(JSON.parse(line) as JobMessage).catch((e: unknown) => {
-      if (e instanceof FinishSignal) return;
-      finishWith("crashed", undefined, `host error: ${e instanceof Error ? e.message : String(e)}`);
-    });
-  }
+  pump();
 });
 process.stdin.on("end", () => {
-  // The trusted side closed our stdin without a job: the pool is shutting down.
-  if (!jobStarted) process.exit(0);
+  // The trusted side closed our stdin: the pool is shutting down (or this host is retired).
+  if (!busy) process.exit(0);
 });
 
-let jobStart = 0;
-let stopReason: "timeout" | "cpu" | undefined;
-
-function cpuMs(): number {
-  try {
-    return Number(isolate.cpuTime) / 1e6;
-  } catch {
-    return 0;
-  }
-}
-
-function finishWith(outcome: ResultMessage["outcome"], realm: RealmResult | undefined, detail?: string): never {
-  finish({
-    type: "result",
-    outcome,
-    ...(detail === undefined ? {} : { detail }),
-    ...(realm === undefined ? {} : { realm: realmResultToJson(realm) }),
-    cpuMs: lastCpu,
-    wallMs: performance.now() - jobStart,
+function pump(): void {
+  if (busy) return;
+  const nl = input.indexOf("\n");
+  if (nl < 0) return;
+  const line = input.slice(0, nl);
+  input = input.slice(nl + 1);
+  busy = true;
+  const job = JSON.parse(line) as JobMessage;
+  void runJob(job).then((msg) => {
+    jobsDone++;
+    const retire = msg.outcome !== "ok" || jobsDone >= maxJobs;
+    send({ ...msg, ...(retire ? { retiring: true } : {}) });
+    current?.isolate.isDisposed === false && current.isolate.dispose();
+    current = undefined;
+    if (retire) return exitSoon();
+    warmNext({ bans: job.bans, allow: job.allow });
+    busy = false;
+    pump();
   });
-}
-
-let lastCpu = 0;
-
-/** Classify an exception thrown by isolated-vm out of a call into the isolate. */
-function classify(e: unknown): "timeout" | "memory_limit" | undefined {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (memoryExceeded || /memory limit/i.test(msg)) return "memory_limit";
-  if (stopReason !== undefined || /timed out/i.test(msg)) return "timeout";
-  if (isolate.isDisposed) return stopReason === undefined ? "memory_limit" : "timeout";
-  return undefined;
 }
 
 const FRAME = /submission\.m?js:(\d+):(\d+)/;
@@ -139,31 +165,53 @@ function errorJson(e: unknown): RealmErrorJson {
   return { name: "Thrown", message: String(e).slice(0, 2000) };
 }
 
-async function runJob(job: JobMessage): Promise<void> {
-  jobStart = performance.now();
+async function runJob(job: JobMessage): Promise<ResultMessage> {
+  const sb = current!;
+  const { isolate, context } = sb;
+  const jobStart = performance.now();
+  const phases: Record<string, number> = {};
   const deadline = jobStart + job.wallMs;
-  const remaining = () => Math.max(1, Math.floor(deadline - performance.now()));
+  const timeout = () => Math.max(1, Math.floor(deadline - performance.now()));
+  const cpuNow = () => {
+    try {
+      return Number(isolate.cpuTime) / 1e6;
+    } catch {
+      return 0;
+    }
+  };
+  const cpuAtStart = cpuNow();
+  let cpu = 0;
+  let stopReason: "timeout" | "cpu" | undefined;
   // Watchdog: wall clock and CPU time; disposing the isolate aborts whatever runs inside it.
-  const cpuAtStart = cpuMs();
   const watchdog = setInterval(() => {
-    lastCpu = cpuMs() - cpuAtStart;
+    cpu = cpuNow() - cpuAtStart;
     if (performance.now() > deadline) stopReason = "timeout";
-    else if (lastCpu > job.cpuMs) stopReason = "cpu";
+    else if (cpu > job.cpuMs) stopReason = "cpu";
     if (stopReason !== undefined && !isolate.isDisposed) isolate.dispose();
   }, 20);
-  const timeout = () => remaining();
-  let realm: RealmResult;
+  const result = (outcome: ResultMessage["outcome"], realm?: RealmResult, detail?: string): ResultMessage => {
+    clearInterval(watchdog);
+    if (!isolate.isDisposed) cpu = cpuNow() - cpuAtStart;
+    return {
+      type: "result",
+      outcome,
+      ...(detail === undefined ? {} : { detail }),
+      ...(realm === undefined ? {} : { realm: realmResultToJson(realm) }),
+      cpuMs: cpu,
+      wallMs: performance.now() - jobStart,
+      phases,
+    };
+  };
+  const classify = (e: unknown): "timeout" | "memory_limit" | undefined => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/memory limit/i.test(msg)) return "memory_limit";
+    if (stopReason !== undefined || /timed out/i.test(msg)) return "timeout";
+    if (isolate.isDisposed) return "memory_limit";
+    return undefined;
+  };
   try {
-    const moduleSource = prepareFn.applySync(undefined, [job.bans, job.allow], {
-      arguments: { copy: true },
-      result: { copy: true },
-      timeout: timeout(),
-    }) as string;
-    const tfModule = isolate.compileModuleSync(moduleSource, { filename: "tfjs.js" });
-    tfModule.instantiateSync(context, () => {
-      throw new Error("the tfjs module has no imports");
-    });
-    tfModule.evaluateSync({ timeout: timeout() });
+    const tfModule = prepare(sb, job.bans, job.allow, timeout());
+    phases.prepare = performance.now() - jobStart;
     let loadError: unknown;
     let student: ivm.Module | undefined;
     try {
@@ -172,31 +220,34 @@ async function runJob(job: JobMessage): Promise<void> {
         if (specifier === "@tensorflow/tfjs") return tfModule;
         throw new Error(`Importing "${specifier}" is not allowed: a submission may import only @tensorflow/tfjs.`);
       });
+      phases.link = performance.now() - jobStart;
       await student.evaluate({ timeout: timeout() });
+      phases.load = performance.now() - jobStart;
     } catch (e) {
       if (classify(e)) throw e;
       loadError = e;
     }
+    let realm: RealmResult;
     if (loadError !== undefined || student === undefined) {
-      realm = loadFailedFn.applySync(undefined, [], { result: { copy: true }, timeout: timeout() }) as RealmResult;
+      realm = sb.loadFailedFn.applySync(undefined, [], { result: { copy: true }, timeout: timeout() }) as RealmResult;
       realm = { ...realm, load: { ok: false, error: errorJson(loadError) } };
     } else {
       const calls = job.calls.map(callFromJson);
-      realm = (await runFn.apply(undefined, [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()], {
+      realm = (await sb.runFn.apply(undefined, [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()], {
         result: { promise: true, copy: true },
         timeout: timeout(),
       })) as RealmResult;
     }
+    phases.run = performance.now() - jobStart;
+    return result("ok", realm);
   } catch (e) {
-    clearInterval(watchdog);
     const kind = classify(e);
-    if (kind === "memory_limit") finishWith("memory_limit", undefined, `memory limit of ${memoryMb} MB exceeded`);
+    if (kind === "memory_limit") return result("memory_limit", undefined, `memory limit of ${memoryMb} MB exceeded`);
     if (kind === "timeout") {
-      finishWith("timeout", undefined, stopReason === "cpu" ? `CPU time limit of ${job.cpuMs} ms exceeded` : `time limit of ${job.wallMs} ms exceeded`);
+      return result("timeout", undefined, stopReason === "cpu" ? `CPU time limit of ${job.cpuMs} ms exceeded` : `time limit of ${job.wallMs} ms exceeded`);
     }
-    finishWith("crashed", undefined, `sandbox error: ${e instanceof Error ? e.message : String(e)}`);
+    return result("crashed", undefined, `sandbox error: ${e instanceof Error ? e.message : String(e)}`);
   }
-  clearInterval(watchdog);
-  lastCpu = cpuMs() - cpuAtStart;
-  finishWith("ok", realm);
 }
+
+warmNext();
