@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { lessonSlugs } from "./catalog.ts";
+import { lessonSlugs, type LessonSlug } from "./catalog.ts";
 import { parseLessonFile } from "./frontmatter.ts";
 import { lessonContentDir } from "./loader.ts";
 
 const IMPORT_LINE = 'import * as tf from "@tensorflow/tfjs";';
 
-function tsBlocks(slug: string, locale: string): string[] {
+function tsBlocks(slug: LessonSlug, locale: string): string[] {
   const { body } = parseLessonFile(readFileSync(`${lessonContentDir}${slug}/${locale}.md`, "utf8"), slug);
   return [...body.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
 }
