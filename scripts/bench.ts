@@ -1,0 +1,46 @@
+/**
+ * `pnpm bench [--json] [--only grading|model-kit] [--quick]`
+ * Runs the grading benchmark (apps/grader) and the model-kit benchmark one after the other (they
+ * would skew each other on 2 cores). With --json, stdout carries exactly one JSON document
+ * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions }, modelKit?: … }`
+ * and the readable tables go to stderr; without it, the tables go to stdout.
+ */
+import { runGradingBench } from "../apps/grader/bench/index.ts";
+import { formatBenchTable, runModelKitBench } from "../packages/model-kit/bench/run.ts";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const quick = args.includes("--quick");
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+if (only !== undefined && only !== "grading" && only !== "model-kit") {
+  process.stderr.write(`unknown --only "${only}" (expected grading or model-kit)\n`);
+  process.exit(2);
+}
+const table = (text: string) => (json ? process.stderr : process.stdout).write(text.endsWith("\n") ? text : `${text}\n`);
+const progress = (m: string) => process.stderr.write(`bench: ${m}\n`);
+
+const out: Record<string, unknown> = {};
+if (only !== "model-kit") {
+  const g = await runGradingBench({ onProgress: progress });
+  out.grading = g;
+  const speedUp = Math.round((g.coldBaselineP50Ms / g.p50Ms) * 10) / 10;
+  table(
+    [
+      "grading (dense-forward reference solution; enqueue → stored grade)",
+      `  p50                      ${g.p50Ms} ms      (target <= 100 ms)`,
+      `  p95                      ${g.p95Ms} ms      (target <= 250 ms)`,
+      `  throughput, concurrent   ${g.throughputPerS} /s     (target >= 20 /s)`,
+      `  cold baseline p50        ${g.coldBaselineP50Ms} ms      (fresh node + tfjs per submission)`,
+      `  speed-up vs cold         ${speedUp}x         (target >= 3x)`,
+      `  submissions graded       ${g.submissions}`,
+    ].join("\n"),
+  );
+}
+if (only !== "grading") {
+  const m = await runModelKitBench({ quick, onProgress: progress });
+  out.modelKit = m;
+  table(`model-kit\n${formatBenchTable(m)}`);
+}
+if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
+process.exit(0);
