@@ -37,7 +37,9 @@ const SANDBOX_DIR = "/sandbox";
 
 /** The command line that starts a host; exported for tests and for /health diagnostics. */
 export function hostCommand(l: HostLaunch): { file: string; args: string[]; env: Record<string, string> } {
-  const nodeArgs = ["--no-node-snapshot"];
+  // --no-lazy: V8 compiles every function of the realm bundle up front, so the code cache holds
+  // all of tfjs's bytecode and a fresh isolate does not recompile kernels on first use.
+  const nodeArgs = ["--no-node-snapshot", "--no-lazy"];
   let argv: string[];
   let env: Record<string, string>;
   if (l.bwrap) {

@@ -141,7 +141,7 @@ function pump(): void {
     jobsDone++;
     const retire = msg.outcome !== "ok" || jobsDone >= maxJobs;
     send({ ...msg, ...(retire ? { retiring: true } : {}) });
-    current?.isolate.isDisposed === false && current.isolate.dispose();
+    if (current && !current.isolate.isDisposed) current.isolate.dispose();
     current = undefined;
     if (retire) return exitSoon();
     warmNext({ bans: job.bans, allow: job.allow });
