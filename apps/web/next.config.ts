@@ -1,5 +1,9 @@
 import type { NextConfig } from "next";
 
+interface WebpackConfig {
+  module?: { parser?: { javascript?: Record<string, unknown> } };
+}
+
 // Workspace packages ship TypeScript source; native and heavy server packages stay external
 // (loaded with Node's require at run time, not bundled).
 const config: NextConfig = {
@@ -19,6 +23,20 @@ const config: NextConfig = {
     "esbuild",
   ],
   typescript: { tsconfigPath: "tsconfig.json" },
+  // forbidden() → 403 with app/forbidden.tsx (instructor-only pages).
+  experimental: { authInterrupts: true },
+  // Built with webpack (`next build --webpack`): @course/db and @course/lessons locate their data
+  // folders with `new URL("../dir/", import.meta.url)`. Turbopack treats that as an asset import
+  // and fails on a directory; webpack, with URL assets off on the server, keeps it as code and
+  // replaces import.meta.url with the source file's URL, so the folders resolve in the repo.
+  webpack(webpackConfig: WebpackConfig, { isServer }: { isServer: boolean }) {
+    if (isServer) {
+      webpackConfig.module ??= {};
+      webpackConfig.module.parser ??= {};
+      webpackConfig.module.parser.javascript = { ...webpackConfig.module.parser.javascript, url: false };
+    }
+    return webpackConfig;
+  },
 };
 
 export default config;

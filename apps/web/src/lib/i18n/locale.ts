@@ -1,16 +1,15 @@
 // Locale choice without the URL: the `locale` cookie, then the signed-in user's saved locale,
 // then the browser's Accept-Language, then English. Pure functions: tested without a request.
-import { LocaleSchema, type Locale } from "@course/db";
-
-export type { Locale };
-export const locales = LocaleSchema.options;
+// Client-safe: no imports from server packages. Mirrors @course/db's LocaleSchema.
+export const locales = ["en", "zh-CN"] as const;
+export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 export const LOCALE_COOKIE = "locale";
 /** One year, in seconds. */
 export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 export function isLocale(value: unknown): value is Locale {
-  return LocaleSchema.safeParse(value).success;
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
 /** Maps a language tag (zh, zh-Hans, zh-CN, zh-SG, en-GB, …) to a supported locale, or null. */

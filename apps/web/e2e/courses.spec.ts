@@ -1,0 +1,114 @@
+import { expect, test } from "@playwright/test";
+import { apiSignIn, DEMO, newEnrolledStudent, uniqueEmail } from "./helpers.ts";
+
+test.describe("courses", () => {
+  test("catalog, join codes (bad, expired, good) and My courses", async ({ page }) => {
+    const email = uniqueEmail("joiner");
+    expect((await page.request.post("/api/signup", { data: { name: "Joiner", email, password: "joining-code-1" } })).status()).toBe(201);
+    await apiSignIn(page, email, "joining-code-1");
+
+    await page.goto("/courses");
+    await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
+    await expect(page.getByRole("link", { name: DEMO.courseTitle })).toBeVisible();
+    await expect(page.getByText("12 lessons")).toBeVisible();
+
+    await page.goto("/my");
+    await expect(page.getByRole("heading", { name: "You are not enrolled in any course yet" })).toBeVisible();
+    const code = page.getByLabel("Join code");
+    await code.fill("NOPE-0000");
+    await page.getByRole("button", { name: "Join course" }).click();
+    await expect(page.locator("#join-code-error")).toHaveText("This join code does not exist. Check it for typos.");
+    await code.fill(DEMO.expiredJoinCode);
+    await page.getByRole("button", { name: "Join course" }).click();
+    await expect(page.locator("#join-code-error")).toHaveText("This join code has expired. Ask your instructor for a new one.");
+    await code.fill("bad code!");
+    await page.getByRole("button", { name: "Join course" }).click();
+    await expect(page.locator("#join-code-error")).toHaveText("A join code has 3 to 40 letters, digits or dashes.");
+
+    await code.fill(DEMO.joinCode.toLowerCase());
+    await page.getByRole("button", { name: "Join course" }).click();
+    await expect(page).toHaveURL(new RegExp(`/courses/${DEMO.courseSlug}$`));
+    await expect(page.getByRole("heading", { level: 1, name: DEMO.courseTitle })).toBeVisible();
+
+    await page.goto("/my");
+    await expect(page.getByRole("link", { name: DEMO.courseTitle })).toBeVisible();
+    await expect(page.getByText("0 of 12 lessons done")).toBeVisible();
+  });
+
+  test("course page: lessons in order with progress, assignments with due dates and best score", async ({ page }) => {
+    await newEnrolledStudent(page);
+    await page.goto(`/courses/${DEMO.courseSlug}`);
+    const lessons = page.getByTestId("lesson-list").locator("li");
+    await expect(lessons).toHaveCount(12);
+    await expect(lessons.first()).toHaveAttribute("data-lesson", DEMO.firstLesson);
+    await expect(lessons.first()).toContainText("Not started");
+
+    const assignments = page.getByTestId("assignments").locator("tbody tr");
+    await expect(assignments.first()).toHaveAttribute("data-exercise", "dense-forward");
+    await expect(assignments.first().locator("time")).toBeVisible();
+    await expect(assignments.first().getByTestId("best-score")).toHaveText("Not attempted");
+    await expect(assignments.first().getByRole("link")).toHaveAttribute("href", `/courses/${DEMO.courseSlug}/assignments/dense-forward`);
+
+    // Opening a lesson marks it in progress; "Mark as done" marks it done.
+    await lessons.first().getByRole("link").click();
+    await expect(page.getByTestId("lesson-status")).toHaveText("In progress");
+    await page.getByRole("button", { name: "Mark as done" }).click();
+    await expect(page.getByTestId("lesson-status")).toHaveText("Done");
+    // Visiting again does not undo it.
+    await page.reload();
+    await expect(page.getByTestId("lesson-status")).toHaveText("Done");
+
+    await page.goto(`/courses/${DEMO.courseSlug}`);
+    await expect(lessons.nth(0)).toHaveAttribute("data-status", "done");
+    await expect(lessons.nth(1)).toHaveAttribute("data-status", "not_started");
+    await expect(page.getByTestId("progress-summary")).toHaveText("1 of 12 lessons done");
+
+    await page.goto(`/courses/${DEMO.courseSlug}/lessons/02-losses-and-gradient-descent`);
+    await page.goto(`/courses/${DEMO.courseSlug}`);
+    await expect(lessons.nth(1)).toHaveAttribute("data-status", "in_progress");
+    await expect(lessons.nth(1)).toContainText("In progress");
+  });
+
+  test("students see only their own progress", async ({ browser }) => {
+    const a = await browser.newPage();
+    const b = await browser.newPage();
+    try {
+      await newEnrolledStudent(a);
+      await newEnrolledStudent(b);
+      await a.goto(`/courses/${DEMO.courseSlug}/lessons/${DEMO.firstLesson}`);
+      await a.getByRole("button", { name: "Mark as done" }).click();
+      await expect(a.getByTestId("lesson-status")).toHaveText("Done");
+      await b.goto(`/courses/${DEMO.courseSlug}`);
+      await expect(b.getByTestId("lesson-list").locator("li").first()).toHaveAttribute("data-status", "not_started");
+      // Someone else's lesson id in the API is refused the same as a missing one.
+      const res = await b.request.post("/api/progress", { data: { lessonId: "does-not-exist", event: "complete" } });
+      expect(res.status()).toBe(404);
+    } finally {
+      await a.context().close();
+      await b.context().close();
+    }
+  });
+
+  test("a student cannot open the instructor gradebook", async ({ page }) => {
+    await newEnrolledStudent(page);
+    const res = await page.goto(`/courses/${DEMO.courseSlug}/gradebook`);
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    const csv = await page.request.get(`/courses/${DEMO.courseSlug}/gradebook/csv`);
+    expect(csv.status()).toBe(403);
+  });
+
+  test("the instructor sees the gradebook and can download it as CSV", async ({ page }) => {
+    await apiSignIn(page, DEMO.instructor.email, DEMO.instructor.password);
+    await page.goto(`/courses/${DEMO.courseSlug}`);
+    await page.getByRole("link", { name: "Gradebook" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "student@example.com" })).toBeVisible();
+    const csv = await page.request.get(`/courses/${DEMO.courseSlug}/gradebook/csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toMatch(/^name,email,dense-forward,activations,.*,total$/);
+    expect(text).toContain("student@example.com");
+  });
+});

@@ -1,0 +1,41 @@
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+/** The demo data seeded by @course/db's seedDemo (docs/web-layout.md). */
+export const DEMO = {
+  courseSlug: "deep-learning-from-scratch",
+  courseTitle: "Deep Learning from Scratch in TypeScript",
+  student: { email: "student@example.com", password: "student-pass-1" },
+  instructor: { email: "instructor@example.com", password: "instructor-pass-1" },
+  joinCode: "DLTS-2026",
+  expiredJoinCode: "EXPIRED-2020",
+  firstLesson: "01-tensors-and-the-neuron",
+} as const;
+
+export function uniqueEmail(prefix = "learner"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+/** Signs in through next-auth's own endpoints (CSRF token + credentials callback). */
+export async function apiSignIn(page: Page, email: string, password: string): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  expect(res.ok(), `sign-in for ${email} failed with ${res.status()}`).toBe(true);
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session?.user?.email).toBe(email);
+}
+
+/** A brand-new account, signed in, enrolled in the demo course (so tests never share progress). */
+export async function newEnrolledStudent(page: Page): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail();
+  const password = "correct-horse-9";
+  const signup = await page.request.post("/api/signup", { data: { name: "Test Learner", email, password } });
+  expect(signup.status()).toBe(201);
+  await apiSignIn(page, email, password);
+  const enroll = await page.request.post("/api/enroll", { data: { code: DEMO.joinCode } });
+  expect(enroll.status()).toBe(201);
+  return { email, password };
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, newEnrolledStudent } from "./helpers.ts";
+
+test("lesson page renders math and highlighted code, links its exercises, and loads nothing external", async ({ page }) => {
+  await newEnrolledStudent(page);
+  const external: string[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (url.hostname !== "127.0.0.1" && url.protocol !== "data:") external.push(req.url());
+  });
+  await page.goto(`/courses/${DEMO.courseSlug}/lessons/${DEMO.firstLesson}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Tensors and the neuron" })).toBeVisible();
+  const prose = page.locator(".prose");
+  await expect(prose.locator(".katex").first()).toBeVisible();
+  await expect(prose.locator("pre code.hljs .hljs-keyword").first()).toBeVisible();
+  // KaTeX's stylesheet is applied (its fonts come from this server, not a CDN).
+  const fontFamily = await prose.locator(".katex").first().evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(fontFamily).toContain("KaTeX_Main");
+
+  const exercises = page.getByRole("region", { name: "Exercises for this lesson" });
+  await expect(exercises.getByRole("link")).toHaveCount(2);
+  await expect(exercises.getByRole("link").first()).toHaveAttribute("href", `/courses/${DEMO.courseSlug}/assignments/dense-forward`);
+  await expect(exercises.getByRole("link").nth(1)).toHaveAttribute("href", `/courses/${DEMO.courseSlug}/assignments/activations`);
+
+  await expect(page.getByRole("link", { name: /Next: / })).toHaveAttribute("href", `/courses/${DEMO.courseSlug}/lessons/02-losses-and-gradient-descent`);
+  expect(external).toEqual([]);
+});
+
+test("keyboard users get a skip link and visible landmarks", async ({ page }) => {
+  await newEnrolledStudent(page);
+  await page.goto(`/courses/${DEMO.courseSlug}/lessons/${DEMO.firstLesson}`);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+});

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "../components/ui/styles.css";
+import "./shell.css";
+import { SiteHeader } from "../components/shell/SiteHeader.tsx";
+import { getCurrentUser } from "../lib/auth.ts";
+import { commonMessages } from "../lib/i18n/messages/common.ts";
+import { getLocale } from "../lib/i18n/server.ts";
+import { translator } from "../lib/i18n/index.ts";
+
+export const metadata: Metadata = {
+  title: { default: "Deep Learning Course", template: "%s · Deep Learning Course" },
+  description: "Learn deep learning by building it: lessons and autograded exercises in TypeScript.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#161d27" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);
+  const t = translator(commonMessages, locale);
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader locale={locale} user={user} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">{t("footer")}</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "../../components/shell/PageSkeleton.tsx";
+
+export default function Loading() {
+  return <PageSkeleton />;
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "../../components/auth/SignInForm.tsx";
+import { Card } from "../../components/ui/index.ts";
+import { getCurrentUser } from "../../lib/auth.ts";
+import { parseSignInError } from "../../lib/auth-errors.ts";
+import { authMessages } from "../../lib/i18n/messages/auth.ts";
+import { getLocale } from "../../lib/i18n/server.ts";
+import { translator } from "../../lib/i18n/index.ts";
+import { safeNext } from "../../lib/safe-path.ts";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [params, locale, user] = await Promise.all([searchParams, getLocale(), getCurrentUser()]);
+  const next = safeNext(params.next);
+  if (user) redirect(next);
+  const t = translator(authMessages, locale);
+  // next-auth sends people here with ?error=… when a no-JavaScript sign-in fails.
+  const failure = typeof params.error === "string" ? parseSignInError(params.error) : null;
+  const initialError =
+    failure?.kind === "rate_limited" ? t("tooManyAttempts", { minutes: failure.minutes }) : failure ? t("wrongCredentials") : undefined;
+  return (
+    <div className="container">
+      <Card className="auth-card">
+        <h1>{t("signInTitle")}</h1>
+        <p className="muted">{t("signInLead")}</p>
+        <SignInForm strings={authMessages[locale]} next={next} initialError={initialError} />
+        <p className="small" style={{ marginTop: "1.25rem" }}>
+          {t("noAccount")} <Link href={`/signup${next !== "/my" ? `?next=${encodeURIComponent(next)}` : ""}`}>{t("createAccount")}</Link>
+        </p>
+      </Card>
+    </div>
+  );
+}
