@@ -22,6 +22,8 @@ export const exerciseIds = [
   "adam",
   "conv2d-forward",
   "max-pool",
+  "rnn-forward",
+  "lstm-step",
   "scaled-dot-product-attention",
 ] as const;
 

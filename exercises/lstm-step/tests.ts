@@ -1,0 +1,35 @@
+import type * as tf from "@tensorflow/tfjs";
+import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { reference, type Rng } from "@course/model-kit";
+
+interface Inputs {
+  x: tf.Tensor;
+  h: tf.Tensor;
+  c: tf.Tensor;
+  wx: tf.Tensor;
+  wh: tf.Tensor;
+  b: tf.Tensor;
+}
+
+function draw(rng: Rng, n: number, d: number, hidden: number, scale = 1): Inputs {
+  return {
+    x: rng.normal([n, d], 0, scale),
+    h: rng.normal([n, hidden], 0, 0.5),
+    c: rng.normal([n, hidden]),
+    wx: rng.normal([d, 4 * hidden], 0, 1 / Math.sqrt(d)),
+    wh: rng.normal([hidden, 4 * hidden], 0, 1 / Math.sqrt(hidden)),
+    b: rng.normal([4 * hidden], 0, 0.5),
+  };
+}
+
+export default defineTests<Inputs>({
+  run: (i) => call("lstmStep", i.x, i.h, i.c, i.wx, i.wh, i.b),
+  expected: (i) => reference.lstmStep(i.x, i.h, i.c, i.wx, i.wh, i.b),
+  cases: [
+    randomCase("small step (N=2, D=3, H=4)", (rng) => draw(rng, 2, 3, 4), { visibility: "public" }),
+    randomCase("random sizes", (rng) => draw(rng, rng.int(1, 6), rng.int(1, 8), rng.int(2, 8)), { points: 3 }),
+    randomCase("H = 1", (rng) => draw(rng, 3, 2, 1), { points: 2 }),
+    edgeCase("N = 1", (rng) => draw(rng, 1, 5, 3)),
+    edgeCase("saturated gates (large inputs)", (rng) => draw(rng, 3, 4, 3, 20), { points: 2 }),
+  ],
+});
