@@ -20,7 +20,9 @@ describe("runModelKitBench", () => {
     for (const c of r.cases) {
       expect(c.ms.tensorflow).toBeNull();
       expect(c.ms.wasm).toBeGreaterThan(0);
+      expect(c.cpuMs.wasm).toBeGreaterThan(0);
       expect(c.wasmOverCpu).toBeNull(); // cpu not requested
+      expect(c.wasmOverCpuCpuTime).toBeNull();
     }
     expect(tf.getBackend()).toBe("cpu"); // restored
     expect(tf.memory().numTensors).toBe(before);

@@ -18,8 +18,15 @@ export const ModelKitBenchResultSchema = z.object({
       detail: z.string(),
       /** Median wall time in ms per backend; null where the backend is unavailable. */
       ms: z.record(z.string(), z.number().nullable()),
-      /** wasm time ÷ cpu time (below 1 means wasm is faster); null if either is missing. */
+      /**
+       * Median process CPU time (user + system) in ms per backend. tfjs runs single-threaded here
+       * (wasm threads are off in Node), so this is robust to other processes loading the machine.
+       */
+      cpuMs: z.record(z.string(), z.number().nullable()),
+      /** wasm wall time ÷ cpu-backend wall time (below 1 means wasm is faster); null if either is missing. */
       wasmOverCpu: z.number().nullable(),
+      /** The same ratio on process CPU time. */
+      wasmOverCpuCpuTime: z.number().nullable(),
     }),
   ),
 });
@@ -40,16 +47,21 @@ interface BenchCase {
   setup: () => { run: () => Promise<void>; warmup?: () => Promise<void>; dispose: () => void; reps: number };
 }
 
-async function timeMedian(run: () => Promise<void>, reps: number, warmup: () => Promise<void> = run): Promise<number> {
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function timeMedian(run: () => Promise<void>, reps: number, warmup: () => Promise<void> = run): Promise<{ wall: number; cpu: number }> {
   await warmup(); // kernels compiled, buffers and optimizer slots allocated
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < reps; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await run();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 function matmulCase(n: number): BenchCase {
@@ -119,7 +131,7 @@ function trainingCase(kind: "mlp" | "cnn", quick: boolean): BenchCase {
       const optimizer = tf.train.adam(1e-3);
       const batchSize = kind === "mlp" ? 64 : 32;
       return {
-        reps: 1,
+        reps: kind === "mlp" ? 3 : 1,
         run: async () => {
           await trainLoop({ model, x: data.x, y: data.y, epochs: 1, batchSize, seed: 1, optimizer });
         },
@@ -147,6 +159,7 @@ export async function runModelKitBench(opts: ModelKitBenchOptions = {}): Promise
   const previous = tf.getBackend();
   const backends: ModelKitBenchResult["backends"] = [];
   const ms: Record<string, Record<string, number | null>> = Object.fromEntries(cases.map((c) => [c.name, {}]));
+  const cpuMs: Record<string, Record<string, number | null>> = Object.fromEntries(cases.map((c) => [c.name, {}]));
   for (const name of wanted) {
     let available = true;
     try {
@@ -159,12 +172,15 @@ export async function runModelKitBench(opts: ModelKitBenchOptions = {}): Promise
     for (const c of cases) {
       if (!available) {
         (ms[c.name] as Record<string, number | null>)[name] = null;
+        (cpuMs[c.name] as Record<string, number | null>)[name] = null;
         continue;
       }
       opts.onProgress?.(`${name}: ${c.name}`);
       const w = c.setup();
       try {
-        (ms[c.name] as Record<string, number | null>)[name] = await timeMedian(w.run, w.reps, w.warmup);
+        const t = await timeMedian(w.run, w.reps, w.warmup);
+        (ms[c.name] as Record<string, number | null>)[name] = t.wall;
+        (cpuMs[c.name] as Record<string, number | null>)[name] = t.cpu;
       } finally {
         w.dispose();
       }
@@ -180,9 +196,13 @@ export async function runModelKitBench(opts: ModelKitBenchOptions = {}): Promise
     backends,
     cases: cases.map((c) => {
       const m = ms[c.name] as Record<string, number | null>;
-      const wasm = m.wasm ?? null;
-      const cpu = m.cpu ?? null;
-      return { name: c.name, detail: c.detail, ms: m, wasmOverCpu: wasm !== null && cpu !== null && cpu > 0 ? wasm / cpu : null };
+      const ct = cpuMs[c.name] as Record<string, number | null>;
+      const ratio = (r: Record<string, number | null>): number | null => {
+        const wasm = r.wasm ?? null;
+        const cpu = r.cpu ?? null;
+        return wasm !== null && cpu !== null && cpu > 0 ? wasm / cpu : null;
+      };
+      return { name: c.name, detail: c.detail, ms: m, cpuMs: ct, wasmOverCpu: ratio(m), wasmOverCpuCpuTime: ratio(ct) };
     }),
   };
   return ModelKitBenchResultSchema.parse(result);
@@ -192,12 +212,13 @@ export async function runModelKitBench(opts: ModelKitBenchOptions = {}): Promise
 export function formatBenchTable(r: ModelKitBenchResult): string {
   const names = r.backends.map((b) => b.name);
   const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? "n/a" : v >= 100 ? v.toFixed(0) : v.toFixed(2));
-  const header = ["case", ...names.map((n) => `${n} ms`), "wasm/cpu", "speed-up"];
+  const ratio = (v: number | null): string => (v === null ? "n/a" : `${v.toFixed(3)} (${(1 / v).toFixed(1)}x)`);
+  const header = ["case", ...names.map((n) => `${n} wall/cpu-time ms`), "wasm/cpu wall", "wasm/cpu cpu-time"];
   const rows = r.cases.map((c) => [
     c.name,
-    ...names.map((n) => fmt(c.ms[n])),
-    c.wasmOverCpu === null ? "n/a" : c.wasmOverCpu.toFixed(3),
-    c.wasmOverCpu === null ? "n/a" : `${(1 / c.wasmOverCpu).toFixed(1)}x`,
+    ...names.map((n) => (c.ms[n] === null || c.ms[n] === undefined ? "n/a" : `${fmt(c.ms[n])} / ${fmt(c.cpuMs[n])}`)),
+    ratio(c.wasmOverCpu),
+    ratio(c.wasmOverCpuCpuTime),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
