@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LessonFormatError } from "./frontmatter.ts";
 import { createLessonStore, getLesson, lessonContentDir, listLessons } from "./loader.ts";
+import type { Locale } from "./locale.ts";
 
 function lessonFile(title: string, exercises: string, body: string): string {
   return `---\ntitle: ${title}\nsummary: About ${title}.\nminutes: 30\nexercises: ${exercises}\n---\n${body}`;
@@ -59,6 +60,13 @@ describe("lesson store over a content folder", () => {
     expect(lesson).toMatchObject({ title: "Optimisers", locale: "en", fallback: true });
     const en = await createLessonStore(dir).getLesson("04-optimisers", "en");
     expect(en).toMatchObject({ locale: "en", fallback: false });
+  });
+
+  it("treats a locale outside the list as a missing translation", async () => {
+    const store = createLessonStore(dir);
+    // Callers typed as Locale can still pass through unchecked input at run time.
+    const lesson = await store.getLesson("01-tensors-and-the-neuron", "../../etc/x" as Locale);
+    expect(lesson).toMatchObject({ title: "Neuron", locale: "en", fallback: true });
   });
 
   it("returns null for unknown slugs and for lessons with no file", async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { lessonSlugs, type ExerciseId, type LessonSlug } from "./catalog.ts";
 import { parseLessonFile } from "./frontmatter.ts";
 import type { Heading } from "./headings.ts";
-import { defaultLocale, type Locale } from "./locale.ts";
+import { defaultLocale, isLocale, type Locale } from "./locale.ts";
 import { renderMarkdownWithHeadings } from "./markdown.ts";
 
 /** Absolute path of the content folder shipped with this package (for outputFileTracingIncludes). */
@@ -59,7 +59,9 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
   const dir = contentDir.endsWith("/") ? contentDir : `${contentDir}/`;
   const cache = new Map<string, Promise<Lesson | null>>();
 
-  async function load(slug: LessonSlug, locale: Locale): Promise<Lesson | null> {
+  /** `requested` is null for a locale outside the list (treated as a missing translation). */
+  async function load(slug: LessonSlug, requested: Locale | null): Promise<Lesson | null> {
+    const locale: Locale = requested ?? defaultLocale;
     let source = await readOptional(`${dir}${slug}/${locale}.md`);
     let shown = locale;
     if (source === null && locale !== defaultLocale) {
@@ -74,7 +76,7 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
       number: lessonSlugs.indexOf(slug) + 1,
       ...meta,
       locale: shown,
-      fallback: shown !== locale,
+      fallback: shown !== requested,
       markdown: body,
       html,
       headings,
@@ -83,10 +85,12 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
 
   function getLesson(slug: string, locale: Locale): Promise<Lesson | null> {
     if (!isLessonSlug(slug)) return Promise.resolve(null);
-    const key = `${locale}\u0000${slug}`;
+    // The locale becomes part of a file name and a cache key: only listed locales are used as such.
+    const known = isLocale(locale) ? locale : null;
+    const key = `${known ?? "?"}\u0000${slug}`;
     let entry = cache.get(key);
     if (entry === undefined) {
-      entry = load(slug, locale);
+      entry = load(slug, known);
       // A failed load is not cached, so a fixed file is picked up on the next request.
       entry.catch(() => cache.delete(key));
       cache.set(key, entry);
