@@ -24,7 +24,9 @@ export const exerciseIds = [
   "max-pool",
   "rnn-forward",
   "lstm-step",
+  "causal-mask",
   "scaled-dot-product-attention",
+  "attention-backward",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];

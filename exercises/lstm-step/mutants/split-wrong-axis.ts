@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
-// Splits the 4H block along the batch axis... then transposes to hide it.
+// Splits z into interleaved columns instead of four contiguous blocks.
 
 /** Gates in the order input, forget, output, candidate. */
 export function lstmStep(
