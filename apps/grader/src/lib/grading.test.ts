@@ -103,7 +103,7 @@ describe("grading behaviour", () => {
 
   it("a memory bomb is a memory_limit grade", async () => {
     const ex = await loadExercise("dense-forward");
-    const { report } = await gradeSubmission(pool, ex, `export function denseForward() { const a: unknown[] = []; for (;;) a.push({ x: [1, 2, 3, Math.random()] }); }\n`);
+    const { report } = await gradeSubmission(pool, ex, `export function denseForward() { const a: unknown[] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random())); }\n`);
     expect(report.status).toBe("memory_limit");
   });
 });

@@ -27,6 +27,8 @@ export interface HostLaunch {
   maxLineBytes: number;
   /** Use the code cache file. */
   useCache: boolean;
+  /** RLIMIT_NPROC for the sandbox user (threads of all hosts count). */
+  nproc: number;
   /** Submissions one host process serves (each in its own fresh isolate) before it is replaced. */
   maxJobs: number;
 }
@@ -108,6 +110,8 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
       "--core=0",
       "--fsize=0",
       "--nofile=64",
+      // Counts every thread of the sandbox user: room for the pool, no room for a fork bomb.
+      `--nproc=${l.nproc}`,
       `--cpu=${l.cpuSeconds}`,
       "--",
       ...argv,

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, existsSync, writeFileSync, renameSync, chmodSync } from "node:fs";
 import { ensureSandboxBundle, type SandboxBundle } from "./bundle.ts";
+import { HostCgroups } from "./cgroup.ts";
 import { HostProcess, type HostLaunch } from "./host-process.ts";
 import { callToJson, realmResultFromJson, type JobMessage } from "./protocol.ts";
 import type { RealmResult, SandboxCall } from "./realm-types.ts";
@@ -29,6 +30,8 @@ export interface SandboxSettings {
    * always replaced after a submission that timed out, ran out of memory or crashed.
    */
   jobsPerHost: number;
+  /** Per-host cgroup (v1 memory + pids) when writable ("auto"), or never ("off"). */
+  cgroups: "auto" | "off";
   cacheRoot?: string;
 }
 
@@ -44,6 +47,7 @@ export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
   addressSpaceMb: 4096,
   maxOutputBytes: 64 * 1024 * 1024,
   jobsPerHost: 32,
+  cgroups: "auto",
 };
 
 export interface SandboxJob {
@@ -70,6 +74,8 @@ export interface PoolStatus {
   bwrap: boolean;
   bwrapNote: string;
   codeCache: boolean;
+  cgroups: boolean;
+  cgroupNote: string;
   lastError?: string;
 }
 
@@ -94,6 +100,8 @@ export class SandboxPool {
   private lastError: string | undefined;
   private consecutiveFailures = 0;
   private prlimit = findPrlimit();
+  private cgroups: HostCgroups | undefined;
+  private cgroupNote = "disabled by configuration";
   readonly settings: SandboxSettings;
 
   private constructor(
@@ -109,6 +117,11 @@ export class SandboxPool {
     pool.bundle = await ensureSandboxBundle(pool.settings.cacheRoot ? { cacheRoot: pool.settings.cacheRoot } : {});
     pool.hasCache = existsSync(pool.bundle.cachePath);
     pool.decideBwrap();
+    if (pool.settings.cgroups === "auto") {
+      const found = HostCgroups.detect();
+      pool.cgroups = found.cgroups;
+      pool.cgroupNote = found.note;
+    }
     for (let i = 0; i < pool.settings.poolSize; i++) pool.spawnWarm();
     return pool;
   }
@@ -161,11 +174,19 @@ export class SandboxPool {
       maxLineBytes: s.maxOutputBytes,
       useCache: this.hasCache,
       maxJobs,
+      nproc: 64 * (s.poolSize + 4),
     };
   }
 
   private spawnHost(memoryMb: number, maxJobs?: number): HostProcess {
     const host = new HostProcess(this.launch(memoryMb, maxJobs));
+    const pid = host.pid;
+    if (this.cgroups && pid !== undefined) {
+      // Node's own heap, isolated-vm and tfjs's code sit outside the isolate's limit: allow for them.
+      if (this.cgroups.attach(pid, (memoryMb + 768) * 1024 * 1024, 256)) {
+        void host.exited.then(() => setTimeout(() => this.cgroups?.release(pid), 50).unref());
+      }
+    }
     host.ready.then(
       (info) => {
         this.consecutiveFailures = 0;
@@ -327,6 +348,8 @@ export class SandboxPool {
       bwrap: this.useBwrap,
       bwrapNote: this.bwrapNote,
       codeCache: this.hasCache,
+      cgroups: this.cgroups !== undefined,
+      cgroupNote: this.cgroupNote,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
   }
@@ -347,5 +370,11 @@ export class SandboxPool {
     this.readyHosts = [];
     for (const h of idle) h.kill();
     await Promise.all([...idle, ...this.busy].map((h) => h.exited));
+    if (this.cgroups) {
+      // Let the kernel empty the hosts' groups, then remove ours.
+      await new Promise((r) => setTimeout(r, 150));
+      for (const h of [...idle, ...this.busy]) if (h.pid !== undefined) this.cgroups.release(h.pid);
+      this.cgroups.dispose();
+    }
   }
 }

@@ -45,6 +45,25 @@ describe("sandbox basics", () => {
     expect(v?.t === "tensor" ? [...v.data] : []).toEqual([2, 4, 6]);
   });
 
+  it("puts each host in its own cgroup when cgroups are writable", async () => {
+    const status = pool.status();
+    if (!status.cgroups) {
+      expect(status.cgroupNote).toMatch(/not|disabled/);
+      return;
+    }
+    const pending = run(`export function f() { const t = Date.now(); while (Date.now() - t < 400) {} return 1; }`);
+    let pids: number[] = [];
+    for (let i = 0; i < 100 && pids.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      pids = pool.busyPids();
+    }
+    const { readFileSync } = await import("node:fs");
+    const groups = readFileSync(`/proc/${pids[0]}/cgroup`, "utf8");
+    expect(groups).toMatch(new RegExp(`memory:.*host-${pids[0]}`));
+    expect(groups).toMatch(new RegExp(`pids:.*host-${pids[0]}`));
+    await pending;
+  });
+
   it("reports whether bubblewrap is in use", () => {
     expect(typeof pool.status().bwrap).toBe("boolean");
     expect(pool.status().bwrapNote.length).toBeGreaterThan(0);
@@ -116,7 +135,7 @@ describe("limits", () => {
   });
 
   it("a memory bomb (JS heap) is a memory_limit", async () => {
-    const r = await run(`export function f() { const a = []; for (;;) a.push({ a: Math.random(), b: [1, 2, 3] }); }`, [call("f")], { wallMs: 20_000 });
+    const r = await run(`export function f() { const a = []; for (;;) a.push(new Array(1 << 20).fill(Math.random())); }`, [call("f")], { wallMs: 20_000 });
     expect(r.outcome).toBe("memory_limit");
   });
 
@@ -311,5 +330,34 @@ describe("the box around the isolate (bubblewrap layer)", () => {
     expect(report.spawn).toMatch(/ENOENT|EACCES/);
     expect(report.net).toMatch(/ENETUNREACH|ECONNREFUSED|EADDRNOTAVAIL|EPERM/);
     expect(report.net).not.toBe("connected");
+  });
+});
+
+describe("strict mode and fallback", () => {
+  it("one process per submission (jobsPerHost = 1) and no bubblewrap still grade, and say so", async () => {
+    const strict = await SandboxPool.start({ poolSize: 1, jobsPerHost: 1, bwrap: "off" });
+    try {
+      expect(strict.status().bwrap).toBe(false);
+      expect(strict.status().bwrapNote).toMatch(/disabled/);
+      for (let i = 0; i < 2; i++) {
+        const r = await strict.run({ code: `export function f() { return typeof process; }`, calls: [call("f")], bans: [] });
+        expect(value(r)).toEqual({ t: "string", v: "undefined" });
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("a missing bubblewrap binary falls back cleanly in auto mode and is refused in required mode", async () => {
+    const auto = await SandboxPool.start({ poolSize: 1, bwrap: "auto", bwrapPath: "/nonexistent/bwrap" });
+    try {
+      expect(auto.status().bwrap).toBe(false);
+      expect(auto.status().bwrapNote).toMatch(/unavailable/);
+      const r = await auto.run({ code: `export function f() { return 3; }`, calls: [call("f")], bans: [] });
+      expect(value(r)).toEqual({ t: "number", v: 3 });
+    } finally {
+      await auto.close();
+    }
+    await expect(SandboxPool.start({ poolSize: 1, bwrap: "on", bwrapPath: "/nonexistent/bwrap" })).rejects.toThrow(/bubblewrap cannot be used/);
   });
 });
