@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lessonSlugs, type LessonSlug } from "./catalog.ts";
 import { parseLessonFile } from "./frontmatter.ts";
@@ -37,7 +39,56 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * Type errors of every lesson's examples, each lesson compiled as one strict module against
+ * tfjs's own declarations (one program for all lessons: loading the DOM and tfjs types is slow).
+ */
+function typeErrorsByLesson(): Map<LessonSlug, string[]> {
+  const files = new Map<string, LessonSlug>();
+  for (const slug of lessonSlugs) {
+    const blocks = tsBlocks(slug, "en");
+    const body = blocks.map((b, i) => `{ // example ${i + 1}\n${b.replace(IMPORT_LINE, "")}\n}`).join("\n");
+    const file = join(dir, `${slug}.check.ts`);
+    ts.sys.writeFile(file, `${IMPORT_LINE}\n${body}\nexport {};\n`);
+    files.set(file, slug);
+  }
+  const tfjsTypes = fileURLToPath(import.meta.resolve("@tensorflow/tfjs")).replace(/\/[^/]+$/, "/index.d.ts");
+  const program = ts.createProgram([...files.keys()], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    // tfjs's declarations mention DOM types (canvases, images).
+    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+    types: [],
+    paths: { "@tensorflow/tfjs": [tfjsTypes] },
+  });
+  const errors = new Map<LessonSlug, string[]>(lessonSlugs.map((slug) => [slug, []]));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const slug = d.file ? files.get(d.file.fileName) : undefined;
+    const message = `${d.file?.fileName ?? "(global)"}:${d.start ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    // Diagnostics outside the example files (none expected) are reported against every lesson.
+    for (const [key, list] of errors) if (slug === undefined || slug === key) list.push(message);
+  }
+  return errors;
+}
+
+let typeErrors = new Map<LessonSlug, string[]>();
+
+describe("TypeScript examples", () => {
+  beforeAll(() => {
+    typeErrors = typeErrorsByLesson();
+  }, 60_000);
+
+  it.each(lessonSlugs)("of %s type-check as strict TypeScript against tfjs", (slug) => {
+    expect(typeErrors.get(slug)).toEqual([]);
+  });
+});
+
 describe.each(lessonSlugs)("examples of %s", (slug) => {
+
   it("import tfjs the way submissions do, and run without errors", async () => {
     const blocks = tsBlocks(slug, "en");
     expect(blocks.length).toBeGreaterThan(0);
