@@ -82,7 +82,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
   const sequential = opts.sequential ?? 200;
   const concurrent = opts.concurrent ?? 100;
   const coldRuns = opts.coldRuns ?? 10;
-  const workers = opts.workers ?? Math.max(1, availableParallelism());
+  const workers = opts.workers ?? Math.max(2, 2 * availableParallelism());
   const progress = opts.onProgress ?? (() => {});
   const exercise = await loadExercise("dense-forward");
   const fresh = await freshSqlite();

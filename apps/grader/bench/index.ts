@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     ...(num("--sequential") ? { sequential: num("--sequential")! } : {}),
     ...(num("--concurrent") ? { concurrent: num("--concurrent")! } : {}),
     ...(num("--cold") ? { coldRuns: num("--cold")! } : {}),
+    ...(num("--workers") ? { workers: num("--workers")! } : {}),
     onProgress: (m) => process.stderr.write(`bench: ${m}\n`),
   });
   if (json) {

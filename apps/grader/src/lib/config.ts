@@ -18,7 +18,8 @@ const EnvSchema = z
   .object({
     GRADER_PORT: int("GRADER_PORT", 0, 65535).default(4100),
     GRADER_HOST: z.string().min(1).default("127.0.0.1"),
-    GRADER_WORKERS: int("GRADER_WORKERS", 1, 64).default(Math.max(1, availableParallelism())),
+    // Gradings wait on the database and on sandbox processes: two per core keeps the cores busy.
+    GRADER_WORKERS: int("GRADER_WORKERS", 1, 64).default(Math.max(2, 2 * availableParallelism())),
     GRADER_TOKEN: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
     GRADER_WORKER_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
