@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalog, exerciseById, exerciseIds, exercisesOfLesson, isExerciseId, lessonSlugs } from "./catalog.ts";
 
-// The product spec lives beside the repository (../shared/COURSE.md from the repo root).
-const courseMd = readFileSync(new URL("../../../../shared/COURSE.md", import.meta.url), "utf8");
+// The product spec, kept in the repository as docs/COURSE.md (a copy of the shared spec).
+const courseMd = readFileSync(new URL("../../../docs/COURSE.md", import.meta.url), "utf8");
 
 /** Exercise ids and their lesson numbers as COURSE.md's catalogue lists them. */
 function parseCourseCatalogue(text: string): [string, number][] {
