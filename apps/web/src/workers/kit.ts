@@ -1,8 +1,10 @@
 /**
- * The exercise-kit code the worker runs: the realm bundle (no Node APIs) and the public scoring.
- * Imported by file because the package's public entry also exports Node-only parts (esbuild,
- * node:fs); replace with subpath imports once @course/exercise-kit exports "./realm" and
- * "./public" (requested in the exercise engineer's report).
+ * The exercise-kit code the worker runs: the realm bundle (`@course/exercise-kit/realm`: no Node
+ * APIs, no package imports) and the Wire JSON codec. The codec is imported by file: the kit's
+ * "./browser" entry also re-exports scorePublic, whose comparison code imports @course/model-kit's
+ * index, and that index pulls node:module/node:path (backend selection) into any browser bundle.
+ * Scoring therefore runs on the server (POST /api/exercises/[id]/public-tests/score).
  */
-export { executeCalls, loadFailure, restrictTf, tfModuleSource } from "../../../../packages/exercise-kit/src/realm/index.ts";
-export { fixtureCalls, scorePublic } from "../../../../packages/exercise-kit/src/public.ts";
+export { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/exercise-kit/realm";
+export type { RealmResult, SandboxCall } from "@course/exercise-kit/realm";
+export { wireFromJson, wireToJson } from "../../../../packages/exercise-kit/src/wire.ts";

@@ -7,15 +7,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftChoice } from "../../lib/exercise/draft-local.ts";
 import {
   CompileResultSchema,
+  PublicScoreResultSchema,
   PublicTestsResponseSchema,
   SubmissionViewSchema,
   type CompileResult,
   type DraftView,
+  type PublicScoreResult,
   type PublicTestsResponse,
   type SubmissionView,
 } from "../../lib/exercise/schemas.ts";
 import type { WindowState } from "../../lib/exercise/window-state.ts";
-import type { PublicRunOutcome } from "../../lib/exercise/worker-protocol.ts";
 import type { ExerciseMessages } from "../../lib/i18n/messages/exercise.ts";
 import { format } from "../../lib/i18n/translate.ts";
 import { Button } from "../ui/Button.tsx";
@@ -45,7 +46,7 @@ type RunState =
   | { kind: "idle" }
   | { kind: "running"; preparing: boolean }
   | { kind: "compile_error"; result: Extract<CompileResult, { ok: false }> }
-  | { kind: "done"; outcome: PublicRunOutcome }
+  | { kind: "done"; outcome: PublicScoreResult; logs: string[] }
   | { kind: "error"; message: string };
 
 function saveText(m: ExerciseMessages, s: SaveState): string {
@@ -127,12 +128,14 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
       editor.current?.showErrors([]);
       const r = runner.current ?? new PublicRunner();
       runner.current = r;
-      const outcome = await r.run(
-        { code: compiled.code, sourceMap: compiled.sourceMap, bans: fx.bans, allow: fx.allow, fixtures: fx.fixtures },
-        fx.wallMs,
-        () => setRun({ kind: "running", preparing: true }),
+      const output = await r.run({ code: compiled.code, bans: fx.bans, allow: fx.allow, calls: fx.calls }, fx.wallMs, () =>
+        setRun({ kind: "running", preparing: true }),
       );
-      setRun({ kind: "done", outcome });
+      const outcome = await fetchJson(`/api/exercises/${encodeURIComponent(exerciseId)}/public-tests/score`, PublicScoreResultSchema, {
+        method: "POST",
+        body: { realm: output.realm, sourceMap: compiled.sourceMap, durationMs: output.durationMs },
+      });
+      setRun({ kind: "done", outcome, logs: output.realm.logs });
       const passed = outcome.tests.filter((t) => t.passed).length;
       setAnnouncement(format(m.publicSummary, { passed, total: outcome.tests.length }));
     } catch (e) {
@@ -177,7 +180,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
   }
 
   return (
-    <div className="exercise-workspace">
+    <div className="exercise-workspace" data-testid="workspace" data-assignment-id={assignmentId}>
       <p role="status" aria-live="polite" className="visually-hidden" data-testid="live-region">
         {announcement}
       </p>
@@ -293,10 +296,10 @@ function PublicRunView({ run, m }: { run: RunState; m: ExerciseMessages }) {
           </p>
           {run.outcome.loadError && <pre className="exercise-error">{format(m.loadError, { message: run.outcome.loadError })}</pre>}
           <TestList tests={run.outcome.tests} m={m} testId="public-tests" />
-          {run.outcome.logs.length > 0 && (
+          {run.logs.length > 0 && (
             <details>
               <summary>{m.logs}</summary>
-              <pre className="exercise-logs">{run.outcome.logs.join("\n")}</pre>
+              <pre className="exercise-logs">{run.logs.join("\n")}</pre>
             </details>
           )}
         </div>

@@ -4,7 +4,12 @@
  * effects never leak into the next. A run that exceeds its time limit terminates the worker (an
  * infinite loop cannot freeze the tab) and a new one is started.
  */
-import type { PublicRunOutcome, RunRequest, WorkerMessage } from "../../lib/exercise/worker-protocol.ts";
+import type { RealmResultJson, RunRequest, WorkerMessage } from "../../lib/exercise/worker-protocol.ts";
+
+export interface RunOutput {
+  realm: RealmResultJson;
+  durationMs: number;
+}
 
 export class RunTimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -47,7 +52,7 @@ export class PublicRunner {
     this.slot ??= spawn();
   }
 
-  async run(input: Omit<RunRequest, "type" | "runId">, timeoutMs: number, onPreparing?: () => void): Promise<PublicRunOutcome> {
+  async run(input: Omit<RunRequest, "type" | "runId">, timeoutMs: number, onPreparing?: () => void): Promise<RunOutput> {
     const slot = this.slot ?? spawn();
     this.slot = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,10 +60,10 @@ export class PublicRunner {
       onPreparing?.();
       await slot.ready;
       const runId = ++this.runId;
-      return await new Promise<PublicRunOutcome>((resolve, reject) => {
+      return await new Promise<RunOutput>((resolve, reject) => {
         timer = setTimeout(() => reject(new RunTimeoutError(Math.round(timeoutMs / 1000))), timeoutMs);
         slot.worker.addEventListener("message", (e: MessageEvent<WorkerMessage>) => {
-          if (e.data.type === "result" && e.data.runId === runId) resolve(e.data.outcome);
+          if (e.data.type === "result" && e.data.runId === runId) resolve({ realm: e.data.realm, durationMs: e.data.durationMs });
           else if (e.data.type === "fatal") reject(new Error(e.data.message));
         });
         slot.worker.addEventListener("error", (e) => reject(new Error(e.message || "The test runner crashed.")));

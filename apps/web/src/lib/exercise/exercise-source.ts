@@ -11,7 +11,8 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CompileResult, Exercise, PublicFixtures } from "@course/exercise-kit";
+import type { CompileResult, Exercise, GradeReport, PublicFixtures, Wire } from "@course/exercise-kit";
+import type { PublicScoreBody } from "./schemas.ts";
 
 interface ExercisesModule {
   exerciseIds: readonly string[];
@@ -20,6 +21,8 @@ interface ExercisesModule {
 interface KitModule {
   compileSubmission(source: string): Promise<CompileResult>;
   buildPublicFixtures(exercise: Exercise, seed: number): PublicFixtures;
+  scorePublic(fixtures: unknown, realmResult: unknown, meta?: { durationMs?: number; sourceMap?: string }): GradeReport;
+  wireFromJson(j: unknown): Wire;
 }
 
 let modules: Promise<{ exercises: ExercisesModule; kit: KitModule }> | undefined;
@@ -81,4 +84,27 @@ export async function publicFixtures(exercise: Exercise): Promise<PublicFixtures
     fixtureCache.set(id, p);
   }
   return p;
+}
+
+/**
+ * Scores a browser run of the public calls with the grader's comparison code. The realm result
+ * comes from the student's browser, so its values are parsed (Wire JSON → Wire, with limits);
+ * a malformed value counts as that call's failure, never as a pass.
+ */
+export async function scorePublicRun(exercise: Exercise, body: PublicScoreBody): Promise<GradeReport> {
+  const { kit } = await load();
+  const fixtures = await publicFixtures(exercise);
+  const results = body.realm.results.map((raw) => {
+    const r = raw as { id?: unknown; ok?: unknown; value?: unknown; error?: unknown };
+    const id = typeof r.id === "string" ? r.id.slice(0, 100) : "?";
+    if (r.ok === true) {
+      try {
+        return { id, ok: true, value: kit.wireFromJson(r.value) };
+      } catch (e) {
+        return { id, ok: false, error: { name: "OutputError", message: (e as Error).message.slice(0, 500) } };
+      }
+    }
+    return { id, ok: false, error: r.error };
+  });
+  return kit.scorePublic(fixtures, { ...body.realm, results }, { durationMs: body.durationMs, ...(body.sourceMap ? { sourceMap: body.sourceMap } : {}) });
 }

@@ -76,9 +76,31 @@ export const PublicTestsResponseSchema = z.object({
   allow: z.array(z.string()),
   /** Wall-clock limit for one run in the browser, ms. */
   wallMs: z.number().int().positive(),
-  /** exercise-kit PublicFixtures (calls, public cases with expected values); parsed by the worker. */
-  fixtures: z.unknown(),
+  /** The public calls (inputs only, Wire JSON); expected values stay on the server. */
+  calls: z.array(z.unknown()),
 });
 export type PublicTestsResponse = z.infer<typeof PublicTestsResponseSchema>;
+
+/** What the worker's realm produced, in JSON form (values as Wire JSON), sent back for scoring. */
+export const PublicScoreBodySchema = z
+  .object({
+    realm: z.object({
+      load: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.unknown() })]),
+      results: z.array(z.unknown()).max(10_000),
+      logs: z.array(z.string().max(10_000)).max(1000),
+    }),
+    sourceMap: z.string().max(2_000_000).nullable(),
+    durationMs: z.number().nonnegative().max(3_600_000),
+  })
+  .strict();
+export type PublicScoreBody = z.infer<typeof PublicScoreBodySchema>;
+
+export const PublicScoreResultSchema = z.object({
+  status: z.string(),
+  tests: z.array(TestFeedbackSchema),
+  loadError: z.string().nullable(),
+  durationMs: z.number(),
+});
+export type PublicScoreResult = z.infer<typeof PublicScoreResultSchema>;
 
 export const SubmissionListSchema = z.object({ submissions: z.array(SubmissionViewSchema) });

@@ -1,29 +1,25 @@
 /** Messages between the exercise page and the public-test Web Worker (src/workers). */
-import type { TestFeedback } from "./schemas.ts";
 
 export interface RunRequest {
   type: "run";
   runId: number;
-  /** Compiled ESM JavaScript from POST /api/compile, and its source map (for student line numbers). */
+  /** Compiled ESM JavaScript from POST /api/compile. */
   code: string;
-  sourceMap: string | null;
-  /** Dotted tf paths the exercise bans. */
+  /** Dotted tf paths the exercise bans, and paths kept although a ban covers them. */
   bans: string[];
   allow: string[];
-  /** Public fixtures as served by GET /api/exercises/[id]/public-tests (parsed in the worker). */
-  fixtures: unknown;
+  /** The public calls as served by GET /api/exercises/[id]/public-tests (Wire JSON). */
+  calls: unknown[];
+}
+
+/** exercise-kit's RealmResult with every value in Wire JSON form (structured-clone and HTTP safe). */
+export interface RealmResultJson {
+  load: { ok: true } | { ok: false; error: unknown };
+  results: unknown[];
+  logs: string[];
 }
 
 export type WorkerMessage =
   | { type: "ready"; backend: string; loadMs: number }
-  | { type: "result"; runId: number; outcome: PublicRunOutcome }
+  | { type: "result"; runId: number; realm: RealmResultJson; durationMs: number }
   | { type: "fatal"; message: string };
-
-export interface PublicRunOutcome {
-  /** The grade status of the public run ("passed", "failed", "runtime_error", …). */
-  status: string;
-  tests: TestFeedback[];
-  loadError: string | null;
-  logs: string[];
-  durationMs: number;
-}

@@ -1,6 +1,6 @@
-// Public fixtures for the in-browser pre-check: public inputs and their expected values, the bans
-// and the time limit. Never hidden cases, reference solutions or mutants (buildPublicFixtures
-// plans the public visibility only).
+// The public calls for the in-browser pre-check (inputs only; their expected values stay here and
+// are compared by ./score), the bans and the time limit. Never hidden cases, reference solutions
+// or mutants: buildPublicFixtures plans the public visibility only.
 import { z } from "zod";
 import { ApiError, route } from "../../../../../lib/api.ts";
 import { getDb } from "../../../../../lib/db.ts";
@@ -19,7 +19,7 @@ export const GET = route({ params: Params, auth: true }, async ({ params, user }
     bans: exercise.manifest.bans,
     allow: exercise.manifest.allow,
     wallMs: exercise.manifest.limits.wallMs,
-    fixtures: await publicFixtures(exercise),
+    calls: (await publicFixtures(exercise)).calls,
   };
   return body;
 });

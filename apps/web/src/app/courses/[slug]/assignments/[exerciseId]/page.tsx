@@ -9,6 +9,7 @@ import { requireUser } from "../../../../../lib/auth.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { loadExercise } from "../../../../../lib/exercise/exercise-source.ts";
 import { loadExercisePageData } from "../../../../../lib/exercise/page-data.ts";
+import { stripLeadingTitle } from "../../../../../lib/exercise/statement.ts";
 import { exerciseMessages } from "../../../../../lib/i18n/messages/exercise.ts";
 import { getLocale } from "../../../../../lib/i18n/server.ts";
 import { format } from "../../../../../lib/i18n/translate.ts";
@@ -36,7 +37,7 @@ export default async function ExercisePage({ params }: Props) {
   const folder = await loadExercise(data.exercise.slug);
   const title = locale === "zh-CN" ? (data.exercise.titleZh ?? data.exercise.title) : data.exercise.title;
   const courseTitle = locale === "zh-CN" ? (data.course.titleZh ?? data.course.title) : data.course.title;
-  const statementHtml = folder ? renderMarkdown(folder.statements[locale]) : null;
+  const statementHtml = folder ? renderMarkdown(stripLeadingTitle(folder.statements[locale])) : null;
   const starter = data.starterCode ?? folder?.starter ?? "";
 
   return (

@@ -1,0 +1,162 @@
+// The exercise page end to end: starter, public tests in the browser, draft autosave, submit and
+// live grading, score and feedback, history with a diff. Needs the grader running (playwright setup).
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, apiSignIn, newEnrolledStudent } from "./helpers.ts";
+
+const EXERCISE = "dense-forward";
+const PAGE = `/courses/${DEMO.courseSlug}/assignments/${EXERCISE}`;
+
+const SOLUTION = `import * as tf from "@tensorflow/tfjs";
+
+export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  return tf.tidy(() => tf.add(tf.matMul(x, w), b));
+}
+`;
+
+const WRONG = `import * as tf from "@tensorflow/tfjs";
+
+export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  void b;
+  return tf.matMul(x, w);
+}
+`;
+
+async function editorReady(page: Page) {
+  await expect(page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  return page.locator(".cm-content");
+}
+
+async function replaceCode(page: Page, code: string) {
+  const content = await editorReady(page);
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+}
+
+async function submit(page: Page): Promise<number> {
+  const response = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/submissions"));
+  await page.getByRole("button", { name: "Submit" }).click();
+  const res = await response;
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { attemptNumber: number }).attemptNumber;
+}
+
+test("student runs public tests, submits, sees the grade and the history diff", async ({ page }) => {
+  test.setTimeout(180_000);
+  await apiSignIn(page, DEMO.student.email, DEMO.student.password);
+  await page.goto(PAGE);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await editorReady(page);
+  expect(await editorText(page)).toContain("TODO");
+
+  // Public tests run in the browser and fail on the starter.
+  await page.getByRole("button", { name: "Run public tests" }).click();
+  const summary = page.getByTestId("public-summary");
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  await expect(summary).toHaveAttribute("data-status", "failed");
+  await expect(page.getByTestId("public-tests").locator('[data-passed="false"]').first()).toBeVisible();
+
+  // Type a correct solution: public tests pass.
+  await replaceCode(page, SOLUTION);
+  await page.getByRole("button", { name: "Run public tests" }).click();
+  await expect(summary).toHaveAttribute("data-status", "passed", { timeout: 30_000 });
+  await expect(page.getByTestId("public-tests").locator('[data-passed="false"]')).toHaveCount(0);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+
+  // The draft survives a reload.
+  await page.reload();
+  await editorReady(page);
+  expect(await editorText(page)).toContain("tf.add(tf.matMul(x, w), b)");
+
+  // Submit and watch queued → running → graded without a reload.
+  const seen = new Set<string>();
+  page.on("response", async (r) => {
+    if (r.url().includes("/api/submissions/") || r.url().endsWith("/submissions")) {
+      try {
+        const body = (await r.json()) as { status?: string };
+        if (body.status) seen.add(body.status);
+      } catch {
+        // not JSON
+      }
+    }
+  });
+  const first = await submit(page);
+  await expect(page.getByTestId("submission-status")).toBeVisible();
+  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
+  expect(seen.has("queued") || seen.has("running")).toBeTruthy();
+  await expect(page.getByTestId("submission-score")).toContainText("100 / 100");
+  const graded = page.getByTestId("graded-tests");
+  await expect(graded.locator("li").first()).toBeVisible();
+  await expect(graded.locator('[data-passed="false"]')).toHaveCount(0);
+  await expect(page.getByTestId("live-region")).toContainText("Graded");
+
+  // A wrong solution gets a partial or zero score with a message saying what differed.
+  await replaceCode(page, WRONG);
+  const second = await submit(page);
+  expect(second).toBe(first + 1);
+  await expect(page.getByTestId("submission-result")).toContainText(`Attempt ${second}`);
+  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
+  await expect(page.getByTestId("submission-score")).not.toContainText("100 / 100");
+  const failed = page.getByTestId("graded-tests").locator('[data-passed="false"]').first();
+  await expect(failed).toBeVisible();
+  await expect(failed.locator(".exercise-test__message")).not.toBeEmpty();
+
+  // History: both attempts, newest first, with a diff of attempt 2 against attempt 1.
+  await page.getByRole("link", { name: "Submission history" }).click();
+  await expect(page).toHaveURL(new RegExp(`${PAGE}/history$`));
+  const items = page.getByTestId("history-item");
+  await expect(items).toHaveCount(second);
+  await expect(items.first()).toHaveAttribute("data-attempt", String(second));
+  await expect(items.nth(1)).toHaveAttribute("data-attempt", String(first));
+  const diff = items.first().getByTestId("diff");
+  await expect(diff.locator('[data-op="insert"]')).toContainText(["return tf.matMul(x, w);"]);
+  await expect(diff.locator('[data-op="delete"]')).toContainText(["return tf.tidy(() => tf.add(tf.matMul(x, w), b));"]);
+});
+
+test("keyboard: Escape then Tab leaves the editor; Tab inside indents", async ({ page }) => {
+  await newEnrolledStudent(page);
+  await page.goto(PAGE);
+  const content = await editorReady(page);
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(content).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  await expect(content).not.toBeFocused();
+  const focusedInsideEditor = await page.evaluate(() => document.activeElement?.closest(".cm-editor") !== null);
+  expect(focusedInsideEditor).toBe(false);
+});
+
+test("a run that never ends is stopped and the runner recovers", async ({ page }) => {
+  test.setTimeout(120_000);
+  await newEnrolledStudent(page);
+  await page.goto(PAGE);
+  await replaceCode(
+    page,
+    `import * as tf from "@tensorflow/tfjs";\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {\n  while (true) {}\n}\n`,
+  );
+  await page.getByRole("button", { name: "Run public tests" }).click();
+  await expect(page.getByTestId("run-error")).toContainText("did not finish", { timeout: 40_000 });
+  // The page stayed responsive and a fresh worker runs the next attempt.
+  await replaceCode(page, SOLUTION);
+  await page.getByRole("button", { name: "Run public tests" }).click();
+  await expect(page.getByTestId("public-summary")).toHaveAttribute("data-status", "passed", { timeout: 30_000 });
+});
+
+test("phone width: no horizontal scrolling and the actions are reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await newEnrolledStudent(page);
+  await page.goto(PAGE);
+  await editorReady(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole("button", { name: "Run public tests" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit" })).toBeVisible();
+});

@@ -1,0 +1,36 @@
+// Scores a browser run of the public tests: the worker's realm result (values as Wire JSON) is
+// compared with the public expected values by exercise-kit's scorePublic, the grader's comparison
+// code. Nothing is stored; hidden tests are never involved.
+import { z } from "zod";
+import { ApiError, route } from "../../../../../../lib/api.ts";
+import { getDb } from "../../../../../../lib/db.ts";
+import { canSeeExercise } from "../../../../../../lib/exercise/access.ts";
+import { loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
+import { IdParamSchema, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
+
+const Params = z.object({ id: IdParamSchema });
+
+export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: true }, async ({ params, body, user }) => {
+  if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
+  const exercise = await loadExercise(params.id);
+  if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
+  let report;
+  try {
+    report = await scorePublicRun(exercise, body);
+  } catch (e) {
+    throw new ApiError(400, "invalid_result", `The test run's result could not be read: ${(e as Error).message.slice(0, 300)}`);
+  }
+  const loadError = body.realm.load.ok ? null : describeLoadError(body.realm.load.error);
+  const out: PublicScoreResult = {
+    status: report.status,
+    tests: report.tests.map((t) => ({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message ?? null })),
+    loadError,
+    durationMs: body.durationMs,
+  };
+  return out;
+});
+
+function describeLoadError(e: unknown): string {
+  const parsed = z.object({ name: z.string().max(200), message: z.string().max(2000) }).safeParse(e);
+  return parsed.success ? `${parsed.data.name}: ${parsed.data.message}` : "Error";
+}
