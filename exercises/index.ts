@@ -29,6 +29,8 @@ export const exerciseIds = [
   "attention-backward",
   "positional-encoding",
   "layer-norm",
+  "multi-head-attention",
+  "encoder-block",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];
