@@ -112,7 +112,72 @@ describe("HTTP API and embedded queue", () => {
   });
 });
 
+describe("infrastructure failures", () => {
+  it("a failure of the grader itself is retried, then the job fails with the reason (never a grade)", async () => {
+    const fresh = await freshSqlite();
+    const config = loadConfig({ DATABASE_URL: fresh.config.url, GRADER_WORKERS: "1", GRADER_POLL_MS: "50", GRADER_MAX_ATTEMPTS: "2" });
+    let calls = 0;
+    const svc = await startService({
+      config,
+      log: silentLogger,
+      db: fresh.db,
+      listen: false,
+      loadExercise: async () => {
+        calls++;
+        throw new Error("exercise store offline");
+      },
+    });
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", maxJobAttempts: 2 });
+      svc.receiver.wake();
+      await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "failed", "failed job", 30_000);
+      const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.attempts).toBe(2);
+      expect(calls).toBe(2);
+      expect(row.outcome).toBeNull();
+      expect(row.error).toMatch(/exercise store offline; gave up after 2 attempts/);
+      expect(await fresh.db.testResult.count({ where: { jobId: job.id } })).toBe(0);
+    } finally {
+      await svc.drain();
+      await fresh.dispose();
+    }
+  });
+});
+
 describe("stale jobs", () => {
+  it("the job of a grader process killed mid-grading is picked up again by another grader", async () => {
+    const fresh = await freshSqlite();
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      const ex = await loadExercise("dense-forward");
+      const env = { PATH: "/usr/local/bin:/usr/bin:/bin", DATABASE_URL: fresh.config.url, GRADER_PORT: "0", GRADER_WORKERS: "1", GRADER_POLL_MS: "50", GRADER_HEARTBEAT_MS: "200", GRADER_STALE_MS: "1500", GRADER_RECOVER_MS: "300" };
+      const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", join(here, "..", "main.ts")], { env, stdio: ["ignore", "ignore", "pipe"] });
+      let log = "";
+      child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+      await until(async () => log.includes("grader started"), "start");
+      const slow = ex.solution + "\nconst __t = Date.now(); while (Date.now() - __t < 3000) {}\n";
+      const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: slow });
+      await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "running", "claim");
+      child.kill("SIGKILL");
+      await new Promise((r) => child.on("exit", r));
+      const config = loadConfig({ ...env, GRADER_WORKER_ID: "second-grader" });
+      const svc = await startService({ config, log: silentLogger, db: fresh.db, listen: false });
+      try {
+        await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "graded", "regrade", 60_000);
+      } finally {
+        await svc.drain();
+      }
+      const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.attempts).toBe(2);
+      expect(row.claimedBy).toBe("second-grader");
+      expect(row.outcome).toBe("passed");
+      expect(await fresh.db.testResult.count({ where: { jobId: job.id } })).toBeGreaterThan(0);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it("a job whose worker died is retried, then failed with a reason after maxAttempts", async () => {
     const fresh = await freshSqlite();
     try {

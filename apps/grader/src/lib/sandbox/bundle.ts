@@ -59,6 +59,15 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
+/** The bundle folder must belong to us and be writable by nobody else (it sits in a shared tmp). */
+function assertOwnedByUs(path: string): void {
+  const st = statSync(path);
+  const uid = process.getuid?.();
+  if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) {
+    throw new Error(`sandbox bundle path ${path} is not owned by this user or is group/world-writable; refusing to use it`);
+  }
+}
+
 let memo: Promise<SandboxBundle> | undefined;
 
 /** Returns the bundle, building it when its inputs changed. Safe to call from many places. */
@@ -89,11 +98,17 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
     cachePath: join(dir, "realm.cache"),
     hash,
   };
-  if (existsSync(bundle.realmPath) && existsSync(bundle.hostPath)) return bundle;
+  if (existsSync(bundle.realmPath) && existsSync(bundle.hostPath)) {
+    // Code from here runs next to student code: refuse a folder someone else could have planted.
+    for (const p of [cacheRoot, dir, bundle.realmPath, bundle.hostPath]) assertOwnedByUs(p);
+    return bundle;
+  }
 
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   chmodSync(cacheRoot, 0o755);
   chmodSync(dir, 0o755);
+  assertOwnedByUs(cacheRoot);
+  assertOwnedByUs(dir);
   const realm = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

@@ -3,6 +3,7 @@
  * available), wait for "ready", send one job, read one result, make sure the process is gone.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import type { SandboxBundle } from "./bundle.ts";
 import type { JobMessage, ResultMessage } from "./protocol.ts";
 import { HostMessageSchema, jsonDepthOk } from "./schemas.ts";
@@ -37,6 +38,12 @@ export type ReadyInfo = z.output<typeof ReadyMessageSchema>;
 
 const SANDBOX_DIR = "/sandbox";
 
+/** The shared-library folder node and isolated-vm need (the multiarch one when it exists). */
+function libDir(): string {
+  const multiarch = { x64: "/usr/lib/x86_64-linux-gnu", arm64: "/usr/lib/aarch64-linux-gnu" }[process.arch as "x64" | "arm64"];
+  return multiarch && existsSync(multiarch) ? multiarch : "/usr/lib";
+}
+
 /** The command line that starts a host; exported for tests and for /health diagnostics. */
 export function hostCommand(l: HostLaunch): { file: string; args: string[]; env: Record<string, string> } {
   // --no-lazy: V8 compiles every function of the realm bundle up front, so the code cache holds
@@ -65,8 +72,8 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
       process.execPath,
       "/usr/bin/node",
       "--ro-bind",
-      "/usr/lib",
-      "/usr/lib",
+      libDir(),
+      libDir(),
       "--ro-bind-try",
       "/usr/lib64",
       "/usr/lib64",

@@ -32,6 +32,8 @@ export interface SandboxSettings {
   jobsPerHost: number;
   /** Per-host cgroup (v1 memory + pids) when writable ("auto"), or never ("off"). */
   cgroups: "auto" | "off";
+  /** How long a submission waits for a warm sandbox before the job is given back to the queue. */
+  acquireTimeoutMs: number;
   cacheRoot?: string;
 }
 
@@ -48,6 +50,7 @@ export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
   maxOutputBytes: 64 * 1024 * 1024,
   jobsPerHost: 32,
   cgroups: "auto",
+  acquireTimeoutMs: 60_000,
 };
 
 export interface SandboxJob {
@@ -77,6 +80,11 @@ export interface PoolStatus {
   cgroups: boolean;
   cgroupNote: string;
   lastError?: string;
+}
+
+/** The grader could not get a sandbox (infrastructure, not the submission): retry the job later. */
+export class SandboxUnavailableError extends Error {
+  override name = "SandboxUnavailableError";
 }
 
 type Log = (level: "info" | "warn" | "error", msg: string, extra?: Record<string, unknown>) => void;
@@ -275,10 +283,21 @@ export class SandboxPool {
     );
   }
 
-  private acquireDefault(): Promise<HostProcess> {
+  private acquireDefault(timeoutMs: number): Promise<HostProcess> {
     const h = this.readyHosts.shift();
     if (h) return Promise.resolve(h);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve, reject) => {
+      const waiter = (host: HostProcess) => {
+        clearTimeout(timer);
+        resolve(host);
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(new SandboxUnavailableError(`no sandbox became available within ${timeoutMs} ms${this.lastError ? ` (last error: ${this.lastError})` : ""}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
   }
 
   /** Runs one submission in a fresh sandbox. Never throws for anything the submission does. */
@@ -289,13 +308,13 @@ export class SandboxPool {
     let host: HostProcess;
     const pooled = memoryMb === this.settings.memoryMb;
     if (pooled) {
-      host = await this.acquireDefault();
+      host = await this.acquireDefault(this.settings.acquireTimeoutMs);
     } else {
       host = this.spawnHost(memoryMb, 1);
       try {
         await host.ready;
       } catch (e) {
-        return { outcome: "crashed", detail: `sandbox failed to start: ${e instanceof Error ? e.message : String(e)}`, timings: { acquireMs: performance.now() - t0, runMs: 0, cpuMs: 0 } };
+        throw new SandboxUnavailableError(`sandbox failed to start: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     const acquireMs = performance.now() - t0;

@@ -124,10 +124,14 @@ process.stdin.on("data", (chunk: string) => {
   input += chunk;
   pump();
 });
+let stdinClosed = false;
 process.stdin.on("end", () => {
-  // The trusted side closed our stdin: the pool is shutting down (or this host is retired).
+  // The trusted side closed our stdin (shutting down, or it died): finish nothing new, leave.
+  stdinClosed = true;
   if (!busy) process.exit(0);
 });
+// Nobody reads our output any more: leave.
+process.stdout.on("error", () => process.exit(0));
 
 function pump(): void {
   if (busy) return;
@@ -143,7 +147,7 @@ function pump(): void {
     send({ ...msg, ...(retire ? { retiring: true } : {}) });
     if (current && !current.isolate.isDisposed) current.isolate.dispose();
     current = undefined;
-    if (retire) return exitSoon();
+    if (retire || stdinClosed) return exitSoon();
     warmNext({ bans: job.bans, allow: job.allow });
     busy = false;
     pump();
