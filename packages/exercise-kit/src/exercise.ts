@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isTestSuite, type TestSuite } from "./define-tests.ts";
 import { ExerciseManifestSchema, type ExerciseManifest } from "./manifest.ts";
+import { useCpuBackend } from "./backend.ts";
 
 export interface SourceFile {
   name: string;
@@ -62,6 +63,8 @@ export async function loadExerciseFolder(dir: string): Promise<Exercise> {
   ]);
   const testsPath = join(dir, "tests.ts");
   if (!existsSync(testsPath)) throw new ExerciseFormatError(dir, "missing tests.ts");
+  // Test modules may touch tfjs at import time: make sure grading's backend is the active one.
+  useCpuBackend();
   const mod = (await import(pathToFileURL(testsPath).href)) as { default?: unknown };
   if (!isTestSuite(mod.default)) throw new ExerciseFormatError(dir, "tests.ts must default-export defineTests(...)");
   return {

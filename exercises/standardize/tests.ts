@@ -1,0 +1,49 @@
+import * as tf from "@tensorflow/tfjs";
+import { call, defineTests, edgeCase, randomCase, type CheckFn } from "@course/exercise-kit";
+import { reference, type Rng } from "@course/model-kit";
+
+interface Inputs {
+  fit: boolean;
+  x: tf.Tensor;
+  /** For standardize cases: the training data the statistics come from. */
+  train?: tf.Tensor;
+}
+
+const data = (rng: Rng, n: number, d: number): tf.Tensor => tf.add(tf.mul(rng.normal([n, d]), rng.uniform([d], 0.5, 20)), rng.normal([d], 0, 30));
+
+/** Columns 1 and 3 constant. */
+const withConstantColumns = (rng: Rng, n: number): tf.Tensor => {
+  const x = data(rng, n, 4).arraySync() as number[][];
+  for (const row of x) {
+    row[1] = 7.25;
+    row[3] = -2;
+  }
+  return tf.tensor2d(x);
+};
+
+/** Default comparison, plus: the std of a constant column is exactly 1. */
+const exactOnes: CheckFn<Inputs> = (ctx) => {
+  const base = ctx.defaultCheck();
+  if (!base.pass) return base;
+  const out = ctx.outputs[0]!;
+  const std = out.t === "object" ? out.entries["std"] : undefined;
+  if (std?.t !== "tensor") return base;
+  for (const col of [1, 3]) {
+    if (std.data[col] !== 1) return { pass: false, message: `std: column ${col} is constant, so its std must be exactly 1.` };
+  }
+  return base;
+};
+
+export default defineTests<Inputs>({
+  run: (i) => (i.fit ? call("fitStandardizer", i.x) : call("standardize", i.x, reference.fitStandardizer(i.train!))),
+  expected: (i) => (i.fit ? reference.fitStandardizer(i.x) : reference.standardize(i.x, reference.fitStandardizer(i.train!))),
+  cases: [
+    randomCase("fit on 8 rows × 3 features", (rng) => ({ fit: true, x: data(rng, 8, 3) }), { visibility: "public" }),
+    randomCase("standardise new rows with fitted statistics", (rng) => ({ fit: false, train: data(rng, 10, 3), x: data(rng, 4, 3) }), { visibility: "public" }),
+    randomCase("fit, random size", (rng) => ({ fit: true, x: data(rng, rng.int(2, 30), rng.int(1, 8)) }), { points: 2 }),
+    randomCase("fit, square data (N = D)", (rng) => ({ fit: true, x: data(rng, 5, 5) }), { points: 2 }),
+    edgeCase("fit with constant columns (std exactly 1)", (rng) => ({ fit: true, x: withConstantColumns(rng, 6) }), { points: 2, check: exactOnes }),
+    edgeCase("standardise with a constant column in the training data", (rng) => ({ fit: false, train: withConstantColumns(rng, 6), x: withConstantColumns(rng, 3) }), { points: 2 }),
+    edgeCase("fit on a single row (every column constant)", (rng) => ({ fit: true, x: data(rng, 1, 4) })),
+  ],
+});
