@@ -3,6 +3,7 @@
  * marks, every known-wrong variant (mutant) loses points, and cheating attempts do not pay.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runLocally } from "@course/exercise-kit";
 import { exerciseIds, loadExercise } from "@course/exercises";
 import { gradeSubmission, cliDocument } from "./grading.ts";
 import { SandboxPool } from "./sandbox/pool.ts";
@@ -16,7 +17,10 @@ afterAll(async () => {
   await pool?.close();
 });
 
-describe.each(exerciseIds.map((id) => [id]))("%s", (id) => {
+// The first four exercises, graded end to end (the kit's own checks cover the rest).
+const FIRST_FOUR = ["dense-forward", "softmax", "dense-backward", "scaled-dot-product-attention"] as const;
+
+describe.each(FIRST_FOUR.map((id) => [id]))("%s", (id) => {
   it("the reference solution and alternative styles get full marks; every mutant is rejected", async () => {
     const ex = await loadExercise(id);
     const good = [{ name: "solution", source: ex.solution }, ...ex.alternatives];
@@ -37,6 +41,18 @@ describe.each(exerciseIds.map((id) => [id]))("%s", (id) => {
     const ex = await loadExercise(id);
     const { report } = await gradeSubmission(pool, ex, ex.starter);
     expect(report.status).not.toBe("passed");
+  });
+});
+
+describe("the sandbox grades exactly like the kit's in-process runner", () => {
+  it.each(exerciseIds.map((id) => [id]))("%s: same status and score for the solution and a mutant at a fixed seed", async (id) => {
+    const ex = await loadExercise(id);
+    for (const source of [ex.solution, ...ex.mutants.slice(0, 1).map((m) => m.source)]) {
+      const local = await runLocally(ex, source, { seed: 7 });
+      const { report } = await gradeSubmission(pool, ex, source, { seed: 7 });
+      expect({ status: report.status, score: report.score }).toEqual({ status: local.status, score: local.score });
+      expect(report.tests.map((t) => t.passed)).toEqual(local.tests.map((t) => t.passed));
+    }
   });
 });
 
