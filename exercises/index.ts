@@ -31,6 +31,11 @@ export const exerciseIds = [
   "layer-norm",
   "multi-head-attention",
   "encoder-block",
+  "gan-losses",
+  "standardize",
+  "k-fold",
+  "classification-metrics",
+  "dropout",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];

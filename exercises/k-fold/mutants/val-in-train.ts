@@ -1,0 +1,21 @@
+// Training indices include the validation fold.
+/** Contiguous folds in order; the first n % k folds are one longer. */
+export function kFoldIndices(n: number, k: number): { train: number[]; val: number[] }[] {
+  if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`k must be an integer in [2, n], got k = ${k}, n = ${n}`);
+  const base = Math.floor(n / k);
+  const extra = n % k;
+  const folds: { train: number[]; val: number[] }[] = [];
+  let start = 0;
+  for (let f = 0; f < k; f++) {
+    const size = base + (f < extra ? 1 : 0);
+    const val: number[] = [];
+    const train: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i >= start && i < start + size) val.push(i);
+      train.push(i);
+    }
+    folds.push({ train, val });
+    start += size;
+  }
+  return folds;
+}
