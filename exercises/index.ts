@@ -36,6 +36,8 @@ export const exerciseIds = [
   "k-fold",
   "classification-metrics",
   "dropout",
+  "embedding",
+  "custom-dense-layer",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];
