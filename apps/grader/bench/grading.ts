@@ -117,6 +117,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     }
     progress(`concurrent: ${concurrent} submissions`);
     const t1 = performance.now();
+    const cpu0 = process.cpuUsage();
     const all: Promise<void>[] = [];
     for (let i = 0; i < concurrent; i++) {
       const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
@@ -125,6 +126,8 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     }
     await Promise.all(all);
     const throughputPerS = concurrent / ((performance.now() - t1) / 1000);
+    const cpu = process.cpuUsage(cpu0);
+    progress(`trusted process CPU per submission (concurrent phase): ${((cpu.user + cpu.system) / 1000 / concurrent).toFixed(1)} ms`);
     await service.drain();
     progress(`cold baseline: ${coldRuns} fresh node processes`);
     const cold: number[] = [];

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNextJob, enqueueSubmission, recoverStaleJobs } from "@course/db";
-import { freshSqlite, seedFixture, testServices, type FreshDb, type Fixture } from "@course/db/testing";
+import { freshSqlite, providers, seedFixture, testServices, type FreshDb, type Fixture } from "@course/db/testing";
 import { loadExercise } from "@course/exercises";
 import { loadConfig } from "./config.ts";
 import { silentLogger } from "./log.ts";
@@ -26,13 +26,13 @@ async function until(cond: () => Promise<boolean>, what: string, ms = 60_000): P
   }
 }
 
-describe("HTTP API and embedded queue", () => {
+describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedded queue on %s", (_name, provider) => {
   let fresh: FreshDb;
   let fx: Fixture;
   let svc: Service;
   let base: string;
   beforeAll(async () => {
-    fresh = await freshSqlite();
+    fresh = await provider.fresh();
     fx = await seedFixture(fresh.db, { maxAttempts: null });
     const config = loadConfig({ DATABASE_URL: fresh.config.url, GRADER_PORT: "0", GRADER_WORKERS: "2", GRADER_TOKEN: TOKEN, GRADER_POLL_MS: "50" });
     svc = await startService({ config, log: silentLogger, db: fresh.db });
@@ -109,6 +109,36 @@ describe("HTTP API and embedded queue", () => {
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
     const results = await fresh.db.testResult.groupBy({ by: ["jobId"], where: { jobId: { in: ids } }, _count: true });
     expect(new Set(results.map((r) => r._count)).size).toBe(1);
+  });
+});
+
+describe("two graders on one database (embedded queue)", () => {
+  it("never grade the same job twice", async () => {
+    const fresh = await freshSqlite();
+    const services: Service[] = [];
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      for (const id of ["a", "b"]) {
+        const config = loadConfig({ DATABASE_URL: fresh.config.url, GRADER_WORKERS: "2", GRADER_POLL_MS: "20", GRADER_WORKER_ID: `db-worker-${id}` });
+        services.push(await startService({ config, log: silentLogger, db: fresh.db, listen: false }));
+      }
+      const ex = await loadExercise("dense-forward");
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+        ids.push(job.id);
+      }
+      for (const s of services) s.receiver.wake();
+      await until(async () => (await fresh.db.gradingJob.count({ where: { id: { in: ids }, status: "graded" } })) === ids.length, "all graded");
+      const rows = await fresh.db.gradingJob.findMany({ where: { id: { in: ids } } });
+      expect(rows.every((r) => r.attempts === 1 && r.outcome === "passed")).toBe(true);
+      const perJob = await fresh.db.testResult.groupBy({ by: ["jobId"], where: { jobId: { in: ids } }, _count: true });
+      expect(perJob).toHaveLength(ids.length);
+      expect(new Set(perJob.map((r) => r._count)).size).toBe(1);
+    } finally {
+      for (const s of services) await s.drain();
+      await fresh.dispose();
+    }
   });
 });
 

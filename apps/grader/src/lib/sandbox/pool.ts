@@ -309,6 +309,11 @@ export class SandboxPool {
     const pooled = memoryMb === this.settings.memoryMb;
     if (pooled) {
       host = await this.acquireDefault(this.settings.acquireTimeoutMs);
+      // A warm host that died while idle (killed from outside) is not the submission's fault.
+      while (!host.alive) {
+        this.spawnWarm();
+        host = await this.acquireDefault(Math.max(1, this.settings.acquireTimeoutMs - (performance.now() - t0)));
+      }
     } else {
       host = this.spawnHost(memoryMb, 1);
       try {
