@@ -38,6 +38,9 @@ export const exerciseIds = [
   "dropout",
   "embedding",
   "custom-dense-layer",
+  "clip-gradient",
+  "saliency",
+  "save-load",
 ] as const;
 
 export type ExerciseId = (typeof exerciseIds)[number];

@@ -1,0 +1,11 @@
+import * as tf from "@tensorflow/tfjs";
+
+// Normalises the map to a maximum of 1.
+
+/** |∂ sum(f(x)) / ∂x|, element-wise. */
+export function inputSaliency(f: (x: tf.Tensor2D) => tf.Tensor1D, x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const g = tf.grad((input: tf.Tensor) => tf.sum(f(input as tf.Tensor2D)))(x);
+    return tf.div(tf.abs(g), tf.max(tf.abs(g))) as tf.Tensor2D;
+  });
+}
