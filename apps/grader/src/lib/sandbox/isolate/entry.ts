@@ -1,14 +1,13 @@
 /**
  * The code evaluated inside every sandbox isolate BEFORE any student code: a tiny platform shim,
- * tfjs-core with the cpu backend, exercise-kit's realm code and a console that buffers (capped)
+ * tfjs (the union package students import: core, cpu backend, layers, converter, data; used on
+ * the cpu backend only), exercise-kit's realm code and a console that buffers (capped)
  * output. Bundled once by esbuild into one script (see ../bundle.ts); no Node APIs exist here.
  *
  * The API object is left on a global for the host to take a Reference to and delete before the
  * submission is linked, so student code never sees the unrestricted tf or this API.
  */
-import * as tf from "@tensorflow/tfjs-core";
-import "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops";
-import "@tensorflow/tfjs-backend-cpu";
+import * as tf from "@tensorflow/tfjs";
 import { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
 import type { SandboxCall, RealmResult, TfNamespace } from "@course/realm";
 
