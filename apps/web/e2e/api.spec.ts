@@ -7,7 +7,7 @@ test("health reports the database", async ({ request }) => {
 });
 
 test("API input errors are clear JSON, never a stack trace", async ({ request }) => {
-  const badJson = await request.post("/api/signup", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const badJson = await request.post("/api/signup", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(badJson.status()).toBe(400);
   expect(await badJson.json()).toEqual({ error: { code: "invalid_json", message: "The request body is not valid JSON." } });
 

@@ -10,7 +10,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Password").fill("short1");
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await expect(page.getByRole("alert")).toHaveText("Please fix the highlighted fields.");
+    await expect(page.locator("form .alert")).toHaveText("Please fix the highlighted fields.");
     await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like name@example.com.");
     await expect(page.locator("#password-error")).toHaveText("The password must be at least 10 characters long.");
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
@@ -40,7 +40,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill(DEMO.student.email);
     await page.getByLabel("Password").fill("not-the-password-1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.locator("form .alert")).toHaveText("Wrong email or password.");
 
     await page.getByLabel("Password").fill(DEMO.student.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -61,12 +61,12 @@ test.describe("accounts", () => {
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Password").fill(`wrong-guess-${i}`);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+      await expect(page.locator("form .alert")).toHaveText("Wrong email or password.");
       await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     }
     await page.getByLabel("Password").fill("wrong-guess-5");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Too many failed sign-in attempts. Try again in 15 minutes.");
+    await expect(page.locator("form .alert")).toHaveText("Too many failed sign-in attempts. Try again in 15 minutes.");
   });
 
   test("signed-out visitors are redirected from pages and get 401 JSON from APIs", async ({ page, request }) => {

@@ -5,7 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(request: NextRequest) {
   const hasSession = request.cookies.getAll().some((c) => c.name.includes("next-auth.session-token"));
   if (hasSession) return NextResponse.next();
-  const target = new URL("/signin", request.url);
+  // Redirect on the host the browser used (the Host header), so its cookies keep applying.
+  const host = request.headers.get("host") ?? request.nextUrl.host;
+  const target = new URL(`${request.nextUrl.protocol}//${host}/signin`);
   target.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(target, 307);
 }

@@ -52,7 +52,8 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
     const fields = zodFields(error);
     const formLevel = fields[""];
     delete fields[""];
-    return jsonError(400, "invalid_input", formLevel ?? "Some fields are invalid: check the messages next to them.", fields);
+    const hasFields = Object.keys(fields).length > 0;
+    return jsonError(400, "invalid_input", formLevel ?? "Some fields are invalid: check the messages next to them.", hasFields ? fields : undefined);
   }
   console.error("[api] unhandled error", error);
   return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
@@ -138,6 +139,12 @@ export function route<
       return errorResponse(error);
     }
   };
+}
+
+/** A 303 "see other" to a same-site path. The Location is relative, so the browser stays on the
+ *  host it used (127.0.0.1 vs localhost matters for cookies). */
+export function redirectTo(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: path, "cache-control": "no-store" } });
 }
 
 /** True when the request came from a plain HTML form (no JavaScript): answer with a redirect. */

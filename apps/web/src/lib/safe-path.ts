@@ -6,13 +6,13 @@ export function safeNext(value: unknown, fallback = "/my"): string {
   return value;
 }
 
-/** The path part of a same-origin Referer header, for redirecting a plain form post back. */
-export function refererPath(referer: string | null, requestUrl: string, fallback = "/"): string {
-  if (!referer) return fallback;
+/** The path part of a same-origin Referer header, for redirecting a plain form post back.
+ *  `host` is the request's Host header (what the browser used to reach us). */
+export function refererPath(referer: string | null, host: string | null, fallback = "/"): string {
+  if (!referer || !host) return fallback;
   try {
     const ref = new URL(referer);
-    const self = new URL(requestUrl);
-    if (ref.host !== self.host) return fallback;
+    if (ref.host !== host) return fallback;
     return safeNext(ref.pathname + ref.search, fallback);
   } catch {
     return fallback;

@@ -12,11 +12,11 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser
   return (
     <header className="site-header">
       <div className="container">
-        <Link href="/" className="brand">
+        <Link href="/" className="brand" aria-label={t("siteName")}>
           <span className="brand-mark" aria-hidden="true">
             DL
           </span>
-          {t("siteName")}
+          <span className="brand-text">{t("siteName")}</span>
         </Link>
         <nav aria-label={t("navMain")}>
           <ul className="nav-links">

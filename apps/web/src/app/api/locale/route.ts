@@ -16,9 +16,8 @@ const Body = z.object({
 export const POST = route({ body: Body }, async ({ req, body }) => {
   const user = await getCurrentUser();
   if (user && user.locale !== body.locale) await getDb().user.update({ where: { id: user.id }, data: { locale: body.locale } });
-  const res = wantsHtml(req)
-    ? NextResponse.redirect(new URL(body.next ? safeNext(body.next, "/") : refererPath(req.headers.get("referer"), req.url), req.url), 303)
-    : NextResponse.json({ locale: body.locale });
+  const back = body.next ? safeNext(body.next, "/") : refererPath(req.headers.get("referer"), req.headers.get("host"));
+  const res = wantsHtml(req) ? new NextResponse(null, { status: 303, headers: { location: back } }) : NextResponse.json({ locale: body.locale });
   res.cookies.set(LOCALE_COOKIE, body.locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE, sameSite: "lax" });
   return res;
 });

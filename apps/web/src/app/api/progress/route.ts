@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { DomainError } from "@course/db";
-import { route, wantsHtml } from "../../../lib/api.ts";
+import { redirectTo, route, wantsHtml } from "../../../lib/api.ts";
 import { applyProgress } from "../../../lib/courses/progress.ts";
 import { getDb } from "../../../lib/db.ts";
 import { refererPath } from "../../../lib/safe-path.ts";
@@ -21,8 +20,7 @@ export const POST = route({ auth: true, body: Body }, async ({ req, body, user }
   if (!lesson) throw new DomainError("not_found", "No such lesson in your courses.");
   const status = await applyProgress(db, user.id, lesson.id, body.event);
   if (wantsHtml(req)) {
-    const back = refererPath(req.headers.get("referer"), req.url, `/courses/${lesson.course.slug}/lessons/${lesson.slug}`);
-    return NextResponse.redirect(new URL(back, req.url), 303);
+    return redirectTo(refererPath(req.headers.get("referer"), req.headers.get("host"), `/courses/${lesson.course.slug}/lessons/${lesson.slug}`));
   }
   return { lessonId: lesson.id, status };
 });
