@@ -23,6 +23,7 @@ env.E2E_DIR ??= mkdtempSync(join(tmpdir(), "course-e2e-"));
 env.E2E_WEB_PORT ??= freePort();
 env.E2E_GRADER_PORT ??= freePort();
 env.E2E_SECRET ??= randomBytes(32).toString("hex");
+env.E2E_GRADER_TOKEN ??= randomBytes(24).toString("hex");
 
 const webUrl = `http://127.0.0.1:${env.E2E_WEB_PORT}`;
 const graderUrl = `http://127.0.0.1:${env.E2E_GRADER_PORT}`;
@@ -37,6 +38,7 @@ const serverEnv: Record<string, string> = {
   NEXTAUTH_SECRET: env.E2E_SECRET,
   NEXTAUTH_URL: webUrl,
   GRADER_URL: graderUrl,
+  GRADER_TOKEN: env.E2E_GRADER_TOKEN,
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",

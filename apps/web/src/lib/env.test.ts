@@ -46,4 +46,10 @@ describe("parseEnv", () => {
     expect(env.secureCookies).toBe(true);
     expect(env.graderUrl).toBe("http://127.0.0.1:4100");
   });
+
+  it("passes the grader token through and refuses a short one", () => {
+    expect(parseEnv({ GRADER_TOKEN: "t".repeat(24) }).graderToken).toBe("t".repeat(24));
+    expect(parseEnv({}).graderToken).toBeUndefined();
+    expect(() => parseEnv({ GRADER_TOKEN: "short" })).toThrow(/GRADER_TOKEN: GRADER_TOKEN must be at least 16 characters/);
+  });
 });

@@ -17,6 +17,8 @@ export const EnvSchema = z
       .optional(),
     NEXTAUTH_URL: url("NEXTAUTH_URL"),
     GRADER_URL: url("GRADER_URL"),
+    /** Bearer token for the grader's HTTP API (same value the grader is started with). */
+    GRADER_TOKEN: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
     /** Hours a sign-in stays valid (absolute, not extended by activity). */
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive("SESSION_MAX_AGE_HOURS must be a positive number").default(12),
     /** Login rate limit: failures allowed per email and per client address inside the window. */
@@ -39,6 +41,7 @@ export const EnvSchema = z
       authSecret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
       authUrl: env.NEXTAUTH_URL,
       graderUrl: env.GRADER_URL,
+      graderToken: env.GRADER_TOKEN,
       sessionMaxAgeSeconds: Math.round(env.SESSION_MAX_AGE_HOURS * 3600),
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
