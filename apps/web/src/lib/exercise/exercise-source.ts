@@ -8,9 +8,6 @@
  * per process. Nothing here is ever sent to the browser except what the callers pick out
  * (statement, starter, public fixtures, compiled student code).
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { CompileResult, Exercise, GradeReport, PublicFixtures, Wire } from "@course/exercise-kit";
 import type { PublicScoreBody } from "./schemas.ts";
 
@@ -27,6 +24,7 @@ interface KitModule {
 
 let modules: Promise<{ exercises: ExercisesModule; kit: KitModule }> | undefined;
 
+/** import() left to Node at run time (not bundled): the loaded code runs outside the bundle. */
 async function nativeImport<T>(specifier: string): Promise<T> {
   return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as T;
 }
@@ -35,10 +33,10 @@ function load() {
   modules ??= (async () => {
     const { register } = await nativeImport<{ register: () => unknown }>("tsx/esm/api");
     register();
-    const req = createRequire(join(process.cwd(), "package.json"));
+    // Bare specifiers resolve from the server bundle's folder up to apps/web/node_modules.
     const [exercises, kit] = await Promise.all([
-      nativeImport<ExercisesModule>(pathToFileURL(req.resolve("@course/exercises")).href),
-      nativeImport<KitModule>(pathToFileURL(req.resolve("@course/exercise-kit")).href),
+      nativeImport<ExercisesModule>("@course/exercises"),
+      nativeImport<KitModule>("@course/exercise-kit"),
     ]);
     return { exercises, kit };
   })();

@@ -13,6 +13,7 @@ import { stripLeadingTitle } from "../../../../../lib/exercise/statement.ts";
 import { exerciseMessages } from "../../../../../lib/i18n/messages/exercise.ts";
 import { getLocale } from "../../../../../lib/i18n/server.ts";
 import { format } from "../../../../../lib/i18n/translate.ts";
+import "katex/dist/katex.min.css";
 import "../../../../../components/exercise/exercise.css";
 
 export const dynamic = "force-dynamic";
