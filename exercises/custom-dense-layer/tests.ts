@@ -4,7 +4,7 @@ import { reference, type Rng } from "@course/model-kit";
 
 /** Public harness code, run next to the submission. It never contains expected values. */
 const PREDICT = `async (mod, tf, x, kernel, bias, activation) => {
-  const model = tf.sequential();
+  const model = tf.sequential({ name: "harness_model" });
   model.add(tf.layers.inputLayer({ inputShape: [kernel.shape[0]] }));
   model.add(new mod.MyDense({ units: kernel.shape[1], activation }));
   model.setWeights([kernel, bias]);
@@ -12,7 +12,7 @@ const PREDICT = `async (mod, tf, x, kernel, bias, activation) => {
 }`;
 
 const ROUND_TRIP = `async (mod, tf, x, kernel, bias, activation) => {
-  const model = tf.sequential();
+  const model = tf.sequential({ name: "harness_model" });
   model.add(tf.layers.inputLayer({ inputShape: [kernel.shape[0]] }));
   model.add(new mod.MyDense({ units: kernel.shape[1], activation }));
   model.setWeights([kernel, bias]);
@@ -23,7 +23,7 @@ const ROUND_TRIP = `async (mod, tf, x, kernel, bias, activation) => {
 }`;
 
 const FIT = `async (mod, tf, x, y, kernel, bias) => {
-  const model = tf.sequential();
+  const model = tf.sequential({ name: "harness_model" });
   model.add(tf.layers.inputLayer({ inputShape: [kernel.shape[0]] }));
   model.add(new mod.MyDense({ units: kernel.shape[1] }));
   model.setWeights([kernel, bias]);

@@ -8,7 +8,7 @@ import type { Rng } from "@course/model-kit";
  * weights (or is the original) predicts differently.
  */
 const HARNESS = `async (mod, tf, x, layers, weights) => {
-  const model = tf.sequential();
+  const model = tf.sequential({ name: "harness_model" });
   layers.forEach((l, i) => model.add(tf.layers.dense({ units: l.units, activation: l.activation, ...(i === 0 ? { inputShape: [x.shape[1]] } : {}) })));
   model.setWeights(weights);
   const loaded = await mod.roundTrip(model);
