@@ -52,6 +52,9 @@ test("student runs public tests, submits, sees the grade and the history diff", 
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await editorReady(page);
+  // Start from the starter (a retry may find an earlier draft): Reset asks first.
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Reset to starter code" }).click();
   expect(await editorText(page)).toContain("TODO");
 
   // Public tests run in the browser and fail on the starter.
@@ -159,4 +162,29 @@ test("phone width: no horizontal scrolling and the actions are reachable", async
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("button", { name: "Run public tests" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit" })).toBeVisible();
+});
+
+test("offline edits stay on the device and sync when the connection returns", async ({ page, context }) => {
+  await newEnrolledStudent(page);
+  await page.goto(PAGE);
+  await editorReady(page);
+  await context.setOffline(true);
+  await replaceCode(page, `${SOLUTION}// typed while offline\n`);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "offline");
+  const local = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("course:draft:"))?.[1] ?? "");
+  expect(local).toContain("typed while offline");
+  await context.setOffline(false);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await page.reload();
+  await editorReady(page);
+  expect(await editorText(page)).toContain("typed while offline");
+});
+
+test("the page follows the locale cookie (zh-CN statement and controls)", async ({ page, context, baseURL }) => {
+  await newEnrolledStudent(page);
+  await context.addCookies([{ name: "locale", value: "zh-CN", url: baseURL! }]);
+  await page.goto(PAGE);
+  await expect(page.getByRole("button", { name: "运行公开测试" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
+  await expect(page.locator(".exercise-statement")).toContainText(/[\u4e00-\u9fff]/);
 });
