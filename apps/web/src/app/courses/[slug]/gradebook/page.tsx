@@ -42,7 +42,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
       {g.rows.length === 0 ? (
         <EmptyState title={t("gradebookEmpty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("gradebook")} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("gradebookLead")}</caption>
             <thead>
