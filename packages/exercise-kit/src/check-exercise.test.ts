@@ -1,0 +1,87 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkExercise } from "./check-exercise.ts";
+import { loadExerciseFolder, type Exercise } from "./exercise.ts";
+import { scaleManifest, scaleSolution, scaleTests } from "./test-fixtures.ts";
+
+const statementEn = "Scale every row of x by the matching entry of s: scaleRows(x, s) = x * s[:, None]; total(x) sums x. $y = s x$. ".repeat(3);
+const statementZh = "把 x 的每一行乘以 s 中对应的数：scaleRows(x, s)；total(x) 求和。$y = s x$。".repeat(3);
+
+function exercise(overrides: Partial<Exercise>): Exercise {
+  return {
+    dir: "/nowhere/scale-rows",
+    manifest: scaleManifest,
+    statements: { en: statementEn, "zh-CN": statementZh },
+    starter: `export const scaleRows = (x: unknown) => x;\nexport const total = () => 0;\n`,
+    solution: scaleSolution,
+    solutionPath: "/nowhere/scale-rows/solution.ts",
+    tests: scaleTests,
+    mutants: [{ name: "adds", path: "m.ts", source: scaleSolution.replace("tf.mul(x, tf.reshape(s, [-1, 1]))", "tf.add(x, tf.reshape(s, [-1, 1]))") }],
+    alternatives: [],
+    ...overrides,
+  };
+}
+
+const failing = (r: Awaited<ReturnType<typeof checkExercise>>): string[] => r.items.filter((i) => !i.ok).map((i) => i.name);
+
+describe("checkExercise", () => {
+  it("passes a complete exercise", async () => {
+    const r = await checkExercise(exercise({}), { seeds: [1, 2] });
+    expect(failing(r)).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("flags a surviving mutant, a starter that passes and a broken alternative", async () => {
+    const r = await checkExercise(
+      exercise({
+        starter: scaleSolution,
+        mutants: [{ name: "identical", path: "m.ts", source: scaleSolution }],
+        alternatives: [{ name: "broken", path: "a.ts", source: "export const scaleRows = 1;" }],
+      }),
+      { seeds: [1] },
+    );
+    expect(r.ok).toBe(false);
+    expect(failing(r)).toEqual(["starter fails the hidden tests", "alternative broken passes everything", "mutant identical is rejected by the hidden tests"]);
+  });
+
+  it("flags a statement that is missing or not in Chinese", async () => {
+    const r = await checkExercise(exercise({ statements: { en: statementEn, "zh-CN": statementEn } }), { seeds: [1] });
+    expect(failing(r)).toContain("statement.zh-CN.md is written in Chinese");
+  });
+});
+
+describe("loadExerciseFolder", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  async function folder(id: string, files: Record<string, string>): Promise<string> {
+    const root = await mkdtemp(join(tmpdir(), "exercise-"));
+    dirs.push(root);
+    const dir = join(root, id);
+    await mkdir(dir);
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    return dir;
+  }
+
+  const manifest = (id: string, extra: object = {}): string =>
+    JSON.stringify({ id, lesson: 1, title: { en: "T", "zh-CN": "题" }, exports: ["f"], bans: [], ...extra });
+
+  it("names a missing file", async () => {
+    const dir = await folder("demo", { "exercise.json": manifest("demo") });
+    await expect(loadExerciseFolder(dir)).rejects.toThrow("demo: missing statement.en.md");
+  });
+
+  it("rejects an invalid manifest with the field at fault", async () => {
+    const dir = await folder("demo", { "exercise.json": manifest("demo", { bans: ["not a path"] }) });
+    await expect(loadExerciseFolder(dir)).rejects.toThrow(/exercise\.json: bans\.0/);
+  });
+
+  it("rejects an id that does not match the folder", async () => {
+    const dir = await folder("demo", { "exercise.json": manifest("other") });
+    await expect(loadExerciseFolder(dir)).rejects.toThrow(/does not match the folder name/);
+  });
+});
