@@ -78,6 +78,8 @@ export const exerciseMessages = defineMessages({
     networkError: "Network error: {message}",
     retry: "Try again",
     lastResult: "Latest attempt",
+    loadingExercise: "Loading the exercise…",
+    loadingHistory: "Loading your submissions…",
   },
   "zh-CN": {
     breadcrumbCourse: "课程",
@@ -155,6 +157,8 @@ export const exerciseMessages = defineMessages({
     networkError: "网络错误：{message}",
     retry: "重试",
     lastResult: "最近一次尝试",
+    loadingExercise: "正在加载练习…",
+    loadingHistory: "正在加载你的提交记录…",
   },
 });
 

@@ -42,7 +42,7 @@ export default async function ExercisePage({ params }: Props) {
   const starter = data.starterCode ?? folder?.starter ?? "";
 
   return (
-    <main id="main" className="container exercise-page">
+    <div className="container exercise-page">
       <nav aria-label="Breadcrumb" className="small">
         <Link href={`/courses/${encodeURIComponent(data.course.slug)}`}>{courseTitle}</Link>
       </nav>
@@ -78,6 +78,6 @@ export default async function ExercisePage({ params }: Props) {
           </div>
         )}
       </div>
-    </main>
+    </div>
   );
 }

@@ -34,7 +34,7 @@ export default async function HistoryPage({ params }: Props) {
   const subs = data.submissions;
 
   return (
-    <main id="main" className="container exercise-page">
+    <div className="container exercise-page">
       <nav aria-label="Breadcrumb" className="small">
         <Link href={exerciseHref}>← {m.backToExercise}</Link>
       </nav>
@@ -73,6 +73,6 @@ export default async function HistoryPage({ params }: Props) {
           })}
         </ol>
       )}
-    </main>
+    </div>
   );
 }
