@@ -62,3 +62,19 @@ describe("restrictTf", () => {
     }).toThrow(TypeError);
   });
 });
+
+describe("restrictTf kernel back door", () => {
+  afterEach(() => unrestrictTf(TF));
+
+  it("refuses the kernels of banned ops through engine().runKernel and getKernel", () => {
+    const r = restrictTf(TF, ["softmax", "conv2d"]);
+    const engine = (r["engine"] as () => { runKernel: (...a: unknown[]) => tf.Tensor })();
+    const logits = tf.tensor2d([[1, 2]]);
+    expect(() => engine.runKernel("Softmax", { logits }, { dim: -1 })).toThrow(/tf\.softmax is not available in this exercise \(called through its kernel "Softmax"\)/);
+    expect(() => (r["getKernel"] as (k: string, b: string) => unknown)("Conv2D", "cpu")).toThrow(/tf\.conv2d is not available/);
+    // Other kernels still run, and so do tfjs's own ops (which use the real engine).
+    const sum = engine.runKernel("Add", { a: tf.scalar(1), b: tf.scalar(2) }, {});
+    expect(sum.dataSync()[0]).toBe(3);
+    expect(tf.softmax(logits).shape).toEqual([1, 2]);
+  });
+});

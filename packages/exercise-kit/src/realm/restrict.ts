@@ -18,10 +18,11 @@ export interface TfHandle {
 }
 
 export class BannedFunctionError extends Error {
-  constructor(path: string, chained?: string) {
+  constructor(path: string, chained?: string, kernel?: string) {
     super(
       `tf.${path} is not available in this exercise` +
         (chained === undefined ? "" : ` (called as the tensor method x.${chained}())`) +
+        (kernel === undefined ? "" : ` (called through its kernel "${kernel}")`) +
         ": the point is to build it yourself.",
     );
     this.name = "BannedFunctionError";
@@ -105,7 +106,13 @@ function isAllowed(path: string, allow: readonly string[]): boolean {
 
 const EVERYTHING: BanTree = { leaf: true, star: true, names: {} };
 
-function restrictObject(source: object, tree: BanTree, prefix: string, allow: readonly string[]): Record<string, unknown> {
+function restrictObject(
+  source: object,
+  tree: BanTree,
+  prefix: string,
+  allow: readonly string[],
+  finish?: (out: Record<string, unknown>) => void,
+): Record<string, unknown> {
   const out = copyNamespace(source);
   const keys = R.ownKeys(out);
   for (let i = 0; i < keys.length; i++) {
@@ -123,6 +130,7 @@ function restrictObject(source: object, tree: BanTree, prefix: string, allow: re
       else put(out, k, restrictObject(value, sub, path, allow));
     }
   }
+  if (finish !== undefined) finish(out);
   return R.freeze(out);
 }
 
@@ -139,6 +147,57 @@ export function unrestrictTf(tf: TfNamespace): void {
   weakSet(patchedProtos, proto, {});
 }
 
+/** Kernels whose names differ from their op's beyond letter case. */
+const EXTRA_KERNELS: Record<string, string[]> = {
+  depthwiseConv2d: ["DepthwiseConv2dNative"],
+  conv2dTranspose: ["Conv2DBackpropInput"],
+};
+
+/** Lower-cased kernel names banned with top-level ops (tf.softmax → kernel "Softmax"). */
+function bannedKernels(bans: readonly string[], allow: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < bans.length; i++) {
+    const name = bans[i] as string;
+    if (name.includes(".") || isAllowed(name, allow)) continue;
+    put(out, name.toLowerCase(), name);
+    const extra = EXTRA_KERNELS[name] ?? [];
+    for (let j = 0; j < extra.length; j++) put(out, (extra[j] as string).toLowerCase(), name);
+  }
+  return out;
+}
+
+/**
+ * Close the back door `tf.engine().runKernel("Softmax", ...)` / `tf.getKernel(...)`: the restricted
+ * namespace hands out an engine view whose runKernel refuses the banned ops' kernels. (tfjs's own
+ * ops keep using the real engine.)
+ */
+function guardKernels(out: Record<string, unknown>, tf: TfNamespace, kernels: Record<string, string>): void {
+  const lookup = (kernelName: unknown): string | undefined =>
+    typeof kernelName === "string" && R.hasOwn(kernels, kernelName.toLowerCase()) ? kernels[kernelName.toLowerCase()] : undefined;
+  const realEngineFn = tf["engine"];
+  if (typeof realEngineFn === "function") {
+    const engine = (realEngineFn as () => object)();
+    const runKernel = (engine as { runKernel: (...a: unknown[]) => unknown }).runKernel;
+    const view = Object.create(engine) as object;
+    R.defineProperty(view, "runKernel", {
+      value: function runKernelGuarded(kernelName: unknown, ...rest: unknown[]): unknown {
+        const banned = lookup(kernelName);
+        if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
+        return R.apply(runKernel, engine, [kernelName, ...rest]);
+      },
+    });
+    put(out, "engine", () => view);
+  }
+  const getKernel = tf["getKernel"];
+  if (typeof getKernel === "function") {
+    put(out, "getKernel", (kernelName: unknown, backend: unknown) => {
+      const banned = lookup(kernelName);
+      if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
+      return R.apply(getKernel, tf, [kernelName, backend]);
+    });
+  }
+}
+
 export interface RestrictOptions {
   /** Dotted paths kept even though a ban covers them, e.g. "layers.Layer" under "layers.*". */
   allow?: readonly string[];
@@ -153,7 +212,8 @@ export interface RestrictOptions {
 export function restrictTf(tf: TfNamespace, bans: readonly string[], options: RestrictOptions = {}): TfNamespace {
   captureTf(tf);
   const allow = options.allow ?? [];
-  const restricted = restrictObject(tf, parseBans(bans), "", allow);
+  const kernels = bannedKernels(bans, allow);
+  const restricted = restrictObject(tf, parseBans(bans), "", allow, (out) => guardKernels(out, tf, kernels));
   unrestrictTf(tf);
   const proto = (tf["Tensor"] as { prototype: object }).prototype;
   const originals: Record<string, unknown> = {};
