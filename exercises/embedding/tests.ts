@@ -9,6 +9,12 @@ type Inputs =
 const fwd = (rng: Rng, n: number, t: number, v: number, d: number): Inputs => ({ fn: "forward", ids: rng.intTensor([n, t], 0, v), table: rng.normal([v, d]) });
 const bwd = (rng: Rng, n: number, t: number, v: number, d: number): Inputs => ({ fn: "backward", dOut: rng.normal([n, t, d]), ids: rng.intTensor([n, t], 0, v), vocabSize: v });
 
+/** The table gradient by autodiff of tf.gather (trusted side). */
+function autodiff(i: Extract<Inputs, { fn: "backward" }>): tf.Tensor {
+  const d = i.dOut.shape[2]!;
+  return tf.grad((table: tf.Tensor) => tf.sum(tf.mul(tf.gather(table, i.ids), i.dOut)))(tf.zeros([i.vocabSize, d]));
+}
+
 export default defineTests<Inputs>({
   run: (i) => (i.fn === "forward" ? call("embeddingForward", i.ids, i.table) : call("embeddingBackward", i.dOut, i.ids, i.vocabSize)),
   expected: (i) => (i.fn === "forward" ? reference.embeddingForward(i.ids, i.table) : reference.embeddingBackward(i.dOut, i.ids, i.vocabSize)),
@@ -18,6 +24,10 @@ export default defineTests<Inputs>({
     randomCase("forward, random sizes", (rng) => fwd(rng, rng.int(1, 5), rng.int(1, 8), rng.int(2, 30), rng.int(1, 9)), { points: 2 }),
     randomCase("backward, many repeats (V = 3, 24 positions)", (rng) => bwd(rng, 4, 6, 3, 5), { points: 3 }),
     randomCase("backward, large vocabulary (most rows unused)", (rng) => bwd(rng, 2, 4, 50, 3), { points: 2 }),
+    randomCase("backward agrees with autodiff of tf.gather", (rng) => bwd(rng, 3, 5, 6, 4), {
+      points: 2,
+      expected: (i) => (i.fn === "backward" ? autodiff(i) : undefined),
+    }),
     edgeCase("backward, every position the same id", (rng) => ({ fn: "backward", dOut: rng.normal([2, 3, 2]), ids: tf.fill([2, 3], 1, "int32"), vocabSize: 4 }), { points: 2 }),
     edgeCase("forward, a single id (N = T = 1)", (rng) => fwd(rng, 1, 1, 6, 3)),
     edgeCase("backward, the last id only (vocabSize - 1)", (rng) => ({ fn: "backward", dOut: rng.normal([1, 2, 3]), ids: tf.tensor2d([[4, 4]], [1, 2], "int32"), vocabSize: 5 })),

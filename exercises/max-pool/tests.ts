@@ -21,6 +21,11 @@ function draw(rng: Rng, shape: [number, number, number, number], size: number, s
   return i;
 }
 
+/** dx by autodiff through tf.maxPool, whose gradient routes ties to the first maximum (trusted side). */
+function autodiff(i: Inputs): tf.Tensor {
+  return tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(x as tf.Tensor4D, i.size, i.stride, "valid"), i.dOut!)))(i.x);
+}
+
 export default defineTests<Inputs>({
   run: (i) => (i.dOut === undefined ? call("maxPoolForward", i.x, i.size, i.stride) : call("maxPoolBackward", i.dOut, i.x, i.size, i.stride)),
   expected: (i) => (i.dOut === undefined ? reference.maxPoolForward(i.x, i.size, i.stride) : reference.maxPoolBackward(i.dOut, i.x, i.size, i.stride)),
@@ -31,6 +36,10 @@ export default defineTests<Inputs>({
     randomCase("backward: 3×3 windows, stride 1 (heavily overlapping)", (rng) => draw(rng, [1, 5, 6, 2], 3, 1, true), { points: 3 }),
     randomCase("backward: ties everywhere (values in {0, 1, 2})", (rng) => draw(rng, [2, 6, 6, 2], 2, 2, true, true), { points: 3 }),
     randomCase("backward: ties with overlapping windows", (rng) => draw(rng, [1, 6, 5, 3], 3, 2, true, true), { points: 3 }),
+    randomCase("backward agrees with autodiff through tf.maxPool (ties, overlaps)", (rng) => draw(rng, [2, 5, 5, 2], 3, 2, true, true), {
+      points: 2,
+      expected: autodiff,
+    }),
     edgeCase("forward: window covers the whole input", (rng) => draw(rng, [3, 3, 3, 2], 3, 1, false)),
     edgeCase("backward: stride leaves a border (floor)", (rng) => draw(rng, [1, 7, 8, 1], 2, 3, true), { points: 2 }),
     edgeCase("backward: all-equal window gives everything to its top-left element", () => ({

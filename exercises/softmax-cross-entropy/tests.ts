@@ -23,6 +23,15 @@ const hugeLogits: CheckFn<Inputs> = (ctx) => {
   return l.pass && d.pass ? { pass: true, message: "loss and dLogits match." } : { pass: false, message: [l, d].filter((r) => !r.pass).map((r) => r.message).join(" ") };
 };
 
+/** loss and dLogits by autodiff of mean(-log softmax[label]) (trusted side). */
+function autodiff(i: Inputs): { loss: number; dLogits: tf.Tensor } {
+  const [n, c] = i.logits.shape as [number, number];
+  const onehot = tf.oneHot(i.labels as tf.Tensor1D, c);
+  const f = (l: tf.Tensor): tf.Scalar => tf.div(tf.neg(tf.sum(tf.mul(onehot, tf.logSoftmax(l)))), n) as tf.Scalar;
+  const { value, grad } = tf.valueAndGrad(f)(i.logits);
+  return { loss: value.dataSync()[0]!, dLogits: grad };
+}
+
 export default defineTests<Inputs>({
   run: (i) => call("softmaxCrossEntropy", i.logits, i.labels),
   expected: (i) => reference.softmaxCrossEntropy(i.logits, i.labels),
@@ -30,6 +39,7 @@ export default defineTests<Inputs>({
     randomCase("small batch (N=4, C=3)", (rng) => draw(rng, 4, 3), { visibility: "public" }),
     randomCase("random sizes", (rng) => draw(rng, rng.int(2, 12), rng.int(2, 10)), { points: 2 }),
     randomCase("many classes (N=6, C=50)", (rng) => draw(rng, 6, 50, 4), { points: 2 }),
+    randomCase("agrees with autodiff", (rng) => draw(rng, 5, 4), { points: 2, expected: autodiff }),
     edgeCase("N = 1", (rng) => draw(rng, 1, 5)),
     edgeCase("two classes (C = 2)", (rng) => draw(rng, 7, 2)),
     edgeCase("logits of ±1e4, right and wrong labels", () => ({
