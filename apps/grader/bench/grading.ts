@@ -98,6 +98,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
       service.receiver.wake();
       return job.id;
     };
+    const cpuStart = { self: process.cpuUsage(), hosts: service.pool.hostCpuMs };
     // Warm-up (JIT of the trusted side, first code cache).
     for (let i = 0; i < 5; i++) await waitGraded(fresh.db, [await submit()]);
     // Registers the listener before the wake so a fast grading is not missed.
@@ -129,6 +130,13 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     const cpu = process.cpuUsage(cpu0);
     progress(`trusted process CPU per submission (concurrent phase): ${((cpu.user + cpu.system) / 1000 / concurrent).toFixed(1)} ms`);
     await service.drain();
+    const selfCpu = process.cpuUsage(cpuStart.self);
+    const graded = sequential + concurrent + 5;
+    const trusted = (selfCpu.user + selfCpu.system) / 1000 / graded;
+    const hosts = (service.pool.hostCpuMs - cpuStart.hosts) / graded;
+    progress(
+      `CPU per grading: trusted process ${trusted.toFixed(1)} ms (incl. enqueue) + sandbox hosts ${hosts.toFixed(1)} ms (start-up, warming, run) = ${(trusted + hosts).toFixed(1)} ms → at most ${((availableParallelism() * 1000) / (trusted + hosts)).toFixed(1)} gradings/s on ${availableParallelism()} idle cores`,
+    );
     progress(`cold baseline: ${coldRuns} fresh node processes`);
     const cold: number[] = [];
     for (let i = 0; i < coldRuns; i++) cold.push(await coldOnce(exercise.solutionPath));

@@ -28,6 +28,7 @@ const EnvSchema = z
     GRADER_SANDBOX: z.enum(["auto", "bwrap", "isolate"], { error: 'GRADER_SANDBOX must be "auto", "bwrap" or "isolate"' }).default("auto"),
     GRADER_BWRAP_PATH: z.string().min(1).default("/usr/bin/bwrap"),
     GRADER_POOL_SIZE: int("GRADER_POOL_SIZE", 1, 64).optional(),
+    GRADER_FULL_POOL_SIZE: int("GRADER_FULL_POOL_SIZE", 0, 64).default(1),
     GRADER_MEMORY_MB: int("GRADER_MEMORY_MB", 16, 4096).default(256),
     GRADER_JOBS_PER_HOST: int("GRADER_JOBS_PER_HOST", 1, 10_000).default(32),
     GRADER_WALL_MS: int("GRADER_WALL_MS", 100, 600_000).default(10_000),
@@ -85,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function sandboxSettings(e: z.output<typeof EnvSchema>): Partial<SandboxSettings> {
   return {
     poolSize: e.GRADER_POOL_SIZE ?? e.GRADER_WORKERS,
+    fullPoolSize: e.GRADER_FULL_POOL_SIZE,
     bwrap: e.GRADER_SANDBOX === "bwrap" ? "on" : e.GRADER_SANDBOX === "isolate" ? "off" : "auto",
     bwrapPath: e.GRADER_BWRAP_PATH,
     memoryMb: e.GRADER_MEMORY_MB,

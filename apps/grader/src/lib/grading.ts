@@ -4,6 +4,7 @@
  */
 import { randomInt } from "node:crypto";
 import { compileSubmission, planGrading, reportForCompileFailure, scoreGrading, type Exercise, type GradeReport } from "@course/exercise-kit";
+import { chooseFlavour } from "./sandbox/flavour.ts";
 import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
 
 export interface GradeOptions {
@@ -45,6 +46,7 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
     return { report, timings: { compileMs: t1 - t0, planMs: t2 - t1, sandboxMs: 0, scoreMs: 0, totalMs: t2 - t0, cpuMs: 0 }, logs: [] };
   }
   const run = await pool.run({
+    flavour: chooseFlavour(compiled.code, plan.calls, manifest.allow),
     code: compiled.code,
     calls: plan.calls,
     bans: manifest.bans,

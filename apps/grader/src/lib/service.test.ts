@@ -55,7 +55,8 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     expect(body.queue.driver).toBe("db");
     expect(typeof body.queue.queued).toBe("number");
     expect(["on", "off"]).toContain(body.bwrap);
-    expect(body.sandbox.size).toBe(2);
+    // Two "core" hosts (one per worker) and one "full" host.
+    expect(body.sandbox.size).toBe(3);
   });
 
   it("refuses a missing or wrong token and invalid bodies with clear JSON errors", async () => {

@@ -15,14 +15,16 @@ import * as esbuild from "esbuild";
 const here = dirname(fileURLToPath(import.meta.url));
 const graderRoot = resolve(here, "../../..");
 
+export type Flavour = "core" | "full";
+export const FLAVOURS: readonly Flavour[] = ["core", "full"];
+
 export interface SandboxBundle {
   dir: string;
-  realmPath: string;
+  /** realm-<flavour>.js and its V8 code cache realm-<flavour>.cache. */
+  realm: Record<Flavour, { path: string; cachePath: string }>;
   hostPath: string;
   /** Folder holding isolated-vm (bound into the sandbox as node_modules/isolated-vm). */
   isolatedVmDir: string;
-  /** Where the host may find (or the pool writes) the V8 code cache of realm.js. */
-  cachePath: string;
   hash: string;
 }
 
@@ -92,15 +94,18 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
   const dir = join(cacheRoot, hash);
   const bundle: SandboxBundle = {
     dir,
-    realmPath: join(dir, "realm.js"),
+    realm: {
+      core: { path: join(dir, "realm-core.js"), cachePath: join(dir, "realm-core.cache") },
+      full: { path: join(dir, "realm-full.js"), cachePath: join(dir, "realm-full.cache") },
+    },
     hostPath: join(dir, "host.cjs"),
     isolatedVmDir,
-    cachePath: join(dir, "realm.cache"),
     hash,
   };
-  if (existsSync(bundle.realmPath) && existsSync(bundle.hostPath)) {
+  const files = [bundle.realm.core.path, bundle.realm.full.path, bundle.hostPath];
+  if (files.every((f) => existsSync(f))) {
     // Code from here runs next to student code: refuse a folder someone else could have planted.
-    for (const p of [cacheRoot, dir, bundle.realmPath, bundle.hostPath]) assertOwnedByUs(p);
+    for (const p of [cacheRoot, dir, ...files]) assertOwnedByUs(p);
     return bundle;
   }
 
@@ -109,7 +114,7 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
   chmodSync(dir, 0o755);
   assertOwnedByUs(cacheRoot);
   assertOwnedByUs(dir);
-  const realm = await esbuild.build({
+  const buildRealm = (flavour: Flavour) => esbuild.build({
     entryPoints: [entry],
     bundle: true,
     write: false,
@@ -119,12 +124,13 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
     minify: false,
     legalComments: "none",
     nodePaths: [tfjsNodeModules],
-    alias: { "@course/realm": join(realmDir, "index.ts") },
+    alias: { "@course/realm": join(realmDir, "index.ts"), "@course/sandbox-tf": join(here, "isolate", `tf-${flavour}.ts`) },
     define: { "process.env.NODE_ENV": "\"production\"" },
     // tfjs-core looks for its global namespace on window/global/process/self.
     banner: { js: "globalThis.self = globalThis;" },
     logLevel: "silent",
   });
+  const [core, full] = await Promise.all([buildRealm("core"), buildRealm("full")]);
   const host = await esbuild.build({
     entryPoints: [hostEntry],
     bundle: true,
@@ -135,7 +141,8 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
     external: ["isolated-vm"],
     logLevel: "silent",
   });
-  writeAtomic(bundle.realmPath, realm.outputFiles[0]!.contents);
+  writeAtomic(bundle.realm.core.path, core.outputFiles[0]!.contents);
+  writeAtomic(bundle.realm.full.path, full.outputFiles[0]!.contents);
   writeAtomic(bundle.hostPath, host.outputFiles[0]!.contents);
   return bundle;
 }

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { SandboxBundle } from "./bundle.ts";
+import type { Flavour, SandboxBundle } from "./bundle.ts";
 import type { JobMessage, ResultMessage } from "./protocol.ts";
 import { HostMessageSchema, jsonDepthOk } from "./schemas.ts";
 import type { ReadyMessageSchema, ResultMessageSchema } from "./schemas.ts";
@@ -12,6 +12,7 @@ import type { z } from "zod";
 
 export interface HostLaunch {
   bundle: SandboxBundle;
+  flavour: Flavour;
   memoryMb: number;
   /** Use bubblewrap (resolved by the pool: true only when it was found and works). */
   bwrap: boolean;
@@ -52,8 +53,8 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
   let argv: string[];
   let env: Record<string, string>;
   if (l.bwrap) {
-    const realm = `${SANDBOX_DIR}/bundle/realm.js`;
-    const cache = l.useCache ? `${SANDBOX_DIR}/bundle/realm.cache` : "-";
+    const realm = `${SANDBOX_DIR}/bundle/realm-${l.flavour}.js`;
+    const cache = l.useCache ? `${SANDBOX_DIR}/bundle/realm-${l.flavour}.cache` : "-";
     argv = [
       l.bwrapPath,
       "--unshare-all",
@@ -106,7 +107,7 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
     ];
     env = {};
   } else {
-    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realmPath, l.useCache ? l.bundle.cachePath : "-", String(l.memoryMb), String(l.maxJobs)];
+    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realm[l.flavour].path, l.useCache ? l.bundle.realm[l.flavour].cachePath : "-", String(l.memoryMb), String(l.maxJobs)];
     // Only what node needs to find isolated-vm; nothing from the grader's environment.
     env = { NODE_PATH: `${l.bundle.isolatedVmDir}/..` };
   }
@@ -154,8 +155,13 @@ export class HostProcess {
   private overflow = false;
   jobs = 0;
   retired = false;
+  readonly flavour: Flavour;
+  /** Latest cumulative CPU figure the host reported, and a callback for each increase. */
+  private cpuSeen = 0;
+  onCpu: ((deltaMs: number) => void) | undefined;
 
   constructor(launch: HostLaunch) {
+    this.flavour = launch.flavour;
     const cmd = hostCommand(launch);
     const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
     this.child = spawn(cmd.file, cmd.args, {
@@ -248,7 +254,12 @@ export class HostProcess {
 
   private parse(line: string) {
     if (!jsonDepthOk(line)) throw new Error("sandbox host sent a message nested too deeply");
-    return HostMessageSchema.parse(JSON.parse(line));
+    const msg = HostMessageSchema.parse(JSON.parse(line));
+    if (msg.procCpuMs !== undefined && msg.procCpuMs > this.cpuSeen) {
+      this.onCpu?.(msg.procCpuMs - this.cpuSeen);
+      this.cpuSeen = msg.procCpuMs;
+    }
+    return msg;
   }
 
   /** Send the job and wait for the result, at most `hardLimitMs` (then the process is killed). */

@@ -4,15 +4,17 @@
  */
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, existsSync, writeFileSync, renameSync, chmodSync } from "node:fs";
-import { ensureSandboxBundle, type SandboxBundle } from "./bundle.ts";
+import { ensureSandboxBundle, FLAVOURS, type Flavour, type SandboxBundle } from "./bundle.ts";
 import { HostCgroups } from "./cgroup.ts";
 import { HostProcess, type HostLaunch } from "./host-process.ts";
 import { callToJson, realmResultFromJson, type JobMessage } from "./protocol.ts";
 import type { RealmResult, SandboxCall } from "./realm-types.ts";
 
 export interface SandboxSettings {
-  /** Warm hosts kept ready for the default memory limit. */
+  /** Warm "core" hosts (tfjs-core + cpu) kept ready for the default memory limit. */
   poolSize: number;
+  /** Warm "full" hosts (the whole @tensorflow/tfjs union: layers, io, data); more start on demand. */
+  fullPoolSize: number;
   /** "auto": use bubblewrap when it works, else fall back (and say so); "on": required; "off": never. */
   bwrap: "auto" | "on" | "off";
   bwrapPath: string;
@@ -39,6 +41,7 @@ export interface SandboxSettings {
 
 export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
   poolSize: 2,
+  fullPoolSize: 1,
   bwrap: "auto",
   bwrapPath: "/usr/bin/bwrap",
   memoryMb: 256,
@@ -54,6 +57,8 @@ export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
 };
 
 export interface SandboxJob {
+  /** Which tfjs the isolate carries (default "full", what students import; "core" is cheaper). */
+  flavour?: Flavour;
   code: string;
   calls: SandboxCall[];
   bans: string[];
@@ -96,18 +101,20 @@ function findPrlimit(): string | undefined {
 
 export class SandboxPool {
   private bundle!: SandboxBundle;
-  private readyHosts: HostProcess[] = [];
+  private readyHosts: Record<Flavour, HostProcess[]> = { core: [], full: [] };
   private warming = new Set<HostProcess>();
   private busy = new Set<HostProcess>();
-  private waiters: ((h: HostProcess) => void)[] = [];
+  private waiters: Record<Flavour, ((h: HostProcess) => void)[]> = { core: [], full: [] };
   private closed = false;
   private useBwrap = false;
   private bwrapNote = "";
-  private hasCache = false;
-  private cacheWriting = false;
+  private hasCache: Record<Flavour, boolean> = { core: false, full: false };
+  private cacheWriting = new Set<Flavour>();
   private lastError: string | undefined;
   private consecutiveFailures = 0;
   private prlimit = findPrlimit();
+  /** CPU ms sandbox hosts reported using (start-up, warming and jobs), for the benchmark. */
+  hostCpuMs = 0;
   private cgroups: HostCgroups | undefined;
   private cgroupNote = "disabled by configuration";
   readonly settings: SandboxSettings;
@@ -123,14 +130,15 @@ export class SandboxPool {
   static async start(settings: Partial<SandboxSettings> = {}, log: Log = () => {}): Promise<SandboxPool> {
     const pool = new SandboxPool({ ...DEFAULT_SANDBOX_SETTINGS, ...settings }, log);
     pool.bundle = await ensureSandboxBundle(pool.settings.cacheRoot ? { cacheRoot: pool.settings.cacheRoot } : {});
-    pool.hasCache = existsSync(pool.bundle.cachePath);
+    for (const f of FLAVOURS) pool.hasCache[f] = existsSync(pool.bundle.realm[f].cachePath);
     pool.decideBwrap();
     if (pool.settings.cgroups === "auto") {
       const found = HostCgroups.detect();
       pool.cgroups = found.cgroups;
       pool.cgroupNote = found.note;
     }
-    for (let i = 0; i < pool.settings.poolSize; i++) pool.spawnWarm();
+    for (let i = 0; i < pool.settings.poolSize; i++) pool.spawnWarm("core");
+    for (let i = 0; i < pool.settings.fullPoolSize; i++) pool.spawnWarm("full");
     return pool;
   }
 
@@ -167,10 +175,11 @@ export class SandboxPool {
   }
 
   /** How hosts are started (exposed for diagnostics and the box probe test). */
-  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost): HostLaunch {
+  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost, flavour: Flavour = "full"): HostLaunch {
     const s = this.settings;
     return {
       bundle: this.bundle,
+      flavour,
       memoryMb,
       bwrap: this.useBwrap,
       bwrapPath: s.bwrapPath,
@@ -180,14 +189,15 @@ export class SandboxPool {
       addressSpaceBytes: Math.max(s.addressSpaceMb, 1024) * 1024 * 1024,
       cpuSeconds: Math.ceil((s.wallMs * 3) / 1000) + 10,
       maxLineBytes: s.maxOutputBytes,
-      useCache: this.hasCache,
+      useCache: this.hasCache[flavour],
       maxJobs,
-      nproc: 64 * (s.poolSize + 4),
+      nproc: 64 * (s.poolSize + s.fullPoolSize + 4),
     };
   }
 
-  private spawnHost(memoryMb: number, maxJobs?: number): HostProcess {
-    const host = new HostProcess(this.launch(memoryMb, maxJobs));
+  private spawnHost(flavour: Flavour, memoryMb: number, maxJobs?: number): HostProcess {
+    const host = new HostProcess(this.launch(memoryMb, maxJobs, flavour));
+    host.onCpu = (ms) => (this.hostCpuMs += ms);
     const pid = host.pid;
     if (this.cgroups && pid !== undefined) {
       // Node's own heap, isolated-vm and tfjs's code sit outside the isolate's limit: allow for them.
@@ -198,10 +208,10 @@ export class SandboxPool {
     host.ready.then(
       (info) => {
         this.consecutiveFailures = 0;
-        if (info.cache && !this.hasCache && !this.cacheWriting) this.storeCache(info.cache);
+        if (info.cache && !this.hasCache[flavour] && !this.cacheWriting.has(flavour)) this.storeCache(flavour, info.cache);
         if (info.cacheRejected) {
           this.log("warn", "sandbox: code cache rejected; a new one will be produced");
-          this.hasCache = false;
+          this.hasCache[flavour] = false;
         }
       },
       (e: unknown) => {
@@ -214,24 +224,25 @@ export class SandboxPool {
     return host;
   }
 
-  private storeCache(b64: string): void {
-    this.cacheWriting = true;
+  private storeCache(flavour: Flavour, b64: string): void {
+    this.cacheWriting.add(flavour);
+    const cachePath = this.bundle.realm[flavour].cachePath;
     try {
-      const tmp = `${this.bundle.cachePath}.${process.pid}.tmp`;
+      const tmp = `${cachePath}.${process.pid}.tmp`;
       writeFileSync(tmp, Buffer.from(b64, "base64"));
       chmodSync(tmp, 0o644);
-      renameSync(tmp, this.bundle.cachePath);
-      this.hasCache = true;
+      renameSync(tmp, cachePath);
+      this.hasCache[flavour] = true;
     } catch (e) {
       this.log("warn", "sandbox: could not store the code cache", { error: String(e) });
     } finally {
-      this.cacheWriting = false;
+      this.cacheWriting.delete(flavour);
     }
   }
 
-  private spawnWarm(): void {
+  private spawnWarm(flavour: Flavour): void {
     if (this.closed) return;
-    const host = this.spawnHost(this.settings.memoryMb);
+    const host = this.spawnHost(flavour, this.settings.memoryMb);
     this.warming.add(host);
     host.ready.then(
       () => {
@@ -242,15 +253,16 @@ export class SandboxPool {
         this.warming.delete(host);
         // Back off when hosts keep failing to start (misconfiguration), but keep trying.
         const delay = Math.min(5000, 100 * 2 ** Math.min(this.consecutiveFailures, 6));
-        setTimeout(() => this.spawnWarm(), delay).unref();
+        setTimeout(() => this.spawnWarm(flavour), delay).unref();
       },
     );
     // An idle warm host that dies (killed from outside) is replaced.
     void host.exited.then(() => {
-      const i = this.readyHosts.indexOf(host);
+      const list = this.readyHosts[flavour];
+      const i = list.indexOf(host);
       if (i >= 0) {
-        this.readyHosts.splice(i, 1);
-        this.spawnWarm();
+        list.splice(i, 1);
+        this.spawnWarm(flavour);
       }
     });
   }
@@ -258,16 +270,16 @@ export class SandboxPool {
   /** A host with a warm isolate: hand it to a waiting job or keep it ready. */
   private offer(host: HostProcess): void {
     if (this.closed) return host.kill();
-    const w = this.waiters.shift();
+    const w = this.waiters[host.flavour].shift();
     if (w) w(host);
-    else this.readyHosts.push(host);
+    else this.readyHosts[host.flavour].push(host);
   }
 
   /** After a clean job the host warms a fresh isolate; then it is ready again. */
   private recycle(host: HostProcess): void {
     if (this.closed || host.retired || !host.alive) {
       host.kill();
-      this.spawnWarm();
+      this.spawnWarm(host.flavour);
       return;
     }
     this.warming.add(host);
@@ -278,13 +290,13 @@ export class SandboxPool {
       },
       () => {
         this.warming.delete(host);
-        this.spawnWarm();
+        this.spawnWarm(host.flavour);
       },
     );
   }
 
-  private acquireDefault(timeoutMs: number): Promise<HostProcess> {
-    const h = this.readyHosts.shift();
+  private acquireDefault(flavour: Flavour, timeoutMs: number): Promise<HostProcess> {
+    const h = this.readyHosts[flavour].shift();
     if (h) return Promise.resolve(h);
     return new Promise((resolve, reject) => {
       const waiter = (host: HostProcess) => {
@@ -292,11 +304,11 @@ export class SandboxPool {
         resolve(host);
       };
       const timer = setTimeout(() => {
-        const i = this.waiters.indexOf(waiter);
-        if (i >= 0) this.waiters.splice(i, 1);
+        const i = this.waiters[flavour].indexOf(waiter);
+        if (i >= 0) this.waiters[flavour].splice(i, 1);
         reject(new SandboxUnavailableError(`no sandbox became available within ${timeoutMs} ms${this.lastError ? ` (last error: ${this.lastError})` : ""}`));
       }, timeoutMs);
-      this.waiters.push(waiter);
+      this.waiters[flavour].push(waiter);
     });
   }
 
@@ -306,16 +318,19 @@ export class SandboxPool {
     const t0 = performance.now();
     const memoryMb = job.memoryMb ?? this.settings.memoryMb;
     let host: HostProcess;
+    const flavour = job.flavour ?? "full";
     const pooled = memoryMb === this.settings.memoryMb;
     if (pooled) {
-      host = await this.acquireDefault(this.settings.acquireTimeoutMs);
+      // Full hosts beyond the warm ones start on demand (a burst of layer exercises).
+      if (this.readyHosts[flavour].length === 0 && this.waiters[flavour].length >= this.warmingCount(flavour)) this.spawnWarm(flavour);
+      host = await this.acquireDefault(flavour, this.settings.acquireTimeoutMs);
       // A warm host that died while idle (killed from outside) is not the submission's fault.
       while (!host.alive) {
-        this.spawnWarm();
-        host = await this.acquireDefault(Math.max(1, this.settings.acquireTimeoutMs - (performance.now() - t0)));
+        this.spawnWarm(flavour);
+        host = await this.acquireDefault(flavour, Math.max(1, this.settings.acquireTimeoutMs - (performance.now() - t0)));
       }
     } else {
-      host = this.spawnHost(memoryMb, 1);
+      host = this.spawnHost(flavour, memoryMb, 1);
       try {
         await host.ready;
       } catch (e) {
@@ -363,15 +378,21 @@ export class SandboxPool {
     return [...this.busy].map((h) => h.pid).filter((p): p is number => p !== undefined);
   }
 
+  private warmingCount(flavour: Flavour): number {
+    let n = 0;
+    for (const h of this.warming) if (h.flavour === flavour) n++;
+    return n;
+  }
+
   status(): PoolStatus {
     return {
-      ready: this.readyHosts.length,
+      ready: this.readyHosts.core.length + this.readyHosts.full.length,
       warming: this.warming.size,
       busy: this.busy.size,
-      size: this.settings.poolSize,
+      size: this.settings.poolSize + this.settings.fullPoolSize,
       bwrap: this.useBwrap,
       bwrapNote: this.bwrapNote,
-      codeCache: this.hasCache,
+      codeCache: this.hasCache.core && this.hasCache.full,
       cgroups: this.cgroups !== undefined,
       cgroupNote: this.cgroupNote,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
@@ -381,7 +402,7 @@ export class SandboxPool {
   /** Resolves once at least one host is warm (or rejects after `timeoutMs`). */
   async waitReady(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.readyHosts.length === 0) {
+    while (this.readyHosts.core.length + this.readyHosts.full.length === 0) {
       if (Date.now() > until) throw new Error(`no sandbox became ready within ${timeoutMs} ms${this.lastError ? `: ${this.lastError}` : ""}`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -390,8 +411,8 @@ export class SandboxPool {
   /** Stops warming, kills idle hosts, and waits for busy ones to finish (they are single-use). */
   async close(): Promise<void> {
     this.closed = true;
-    const idle = [...this.readyHosts, ...this.warming];
-    this.readyHosts = [];
+    const idle = [...this.readyHosts.core, ...this.readyHosts.full, ...this.warming];
+    this.readyHosts = { core: [], full: [] };
     for (const h of idle) h.kill();
     await Promise.all([...idle, ...this.busy].map((h) => h.exited));
     if (this.cgroups) {

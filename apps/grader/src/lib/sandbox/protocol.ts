@@ -52,6 +52,8 @@ export interface ReadyMessage {
   /** base64 V8 code cache of realm.js, when this host produced one. */
   cache?: string;
   cacheRejected?: boolean;
+  /** CPU ms this host process has used so far (all threads). */
+  procCpuMs?: number;
 }
 
 export interface ResultMessage {
@@ -61,6 +63,8 @@ export interface ResultMessage {
   realm?: RealmResultJson;
   cpuMs: number;
   wallMs: number;
+  /** CPU ms this host process has used so far (all threads). */
+  procCpuMs?: number;
   /** The host exits after this result (job limit reached, or the submission did not end cleanly). */
   retiring?: boolean;
   /** Milliseconds since the job arrived at which each phase ended (diagnostics). */

@@ -297,7 +297,7 @@ describe("tampering only hurts the tamperer", () => {
     const before = pool.status();
     const r = await run(`export function f() { return 1; }`);
     expect(r.outcome).toBe("ok");
-    expect(before.size).toBe(2);
+    expect(before.size).toBe(3);
     await pool.waitReady();
     expect(pool.status().ready + pool.status().warming).toBeGreaterThan(0);
   });

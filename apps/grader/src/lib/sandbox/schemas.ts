@@ -60,6 +60,7 @@ export const ReadyMessageSchema = z
     warmMs: z.number().finite(),
     cache: z.string().max(50 * 1024 * 1024).optional(),
     cacheRejected: z.boolean().optional(),
+    procCpuMs: z.number().finite().min(0).optional(),
   })
   .strict();
 
@@ -73,6 +74,7 @@ export const ResultMessageSchema = z
     wallMs: z.number().finite(),
     phases: z.record(z.string().max(50), z.number().finite()).optional(),
     retiring: z.boolean().optional(),
+    procCpuMs: z.number().finite().min(0).optional(),
   })
   .strict();
 

@@ -20,6 +20,8 @@ const memoryMb = Number(memoryArg ?? "256");
 const maxJobs = Math.max(1, Number(maxJobsArg ?? "1") || 1);
 
 function send(msg: HostMessage, then?: () => void): void {
+  const u = process.cpuUsage();
+  msg.procCpuMs = (u.user + u.system) / 1000;
   process.stdout.write(JSON.stringify(msg) + "\n", then);
 }
 

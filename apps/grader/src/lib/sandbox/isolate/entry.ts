@@ -7,7 +7,7 @@
  * The API object is left on a global for the host to take a Reference to and delete before the
  * submission is linked, so student code never sees the unrestricted tf or this API.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@course/sandbox-tf";
 import { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
 import type { SandboxCall, RealmResult, TfNamespace } from "@course/realm";
 
