@@ -105,14 +105,17 @@ describe("lesson 2-4: regression, MLP step, gradient check, optimisers", () => {
 });
 
 describe("lesson 5: convolution and pooling", () => {
-  for (const [stride, pad] of [
-    [1, 0],
-    [2, 1],
-    [1, 2],
+  for (const [stride, pad, kh, kw] of [
+    [1, 0, 3, 3],
+    [2, 1, 3, 3],
+    [1, 2, 3, 3],
+    // Non-square kernels: tfjs's numeric pad would size the width with the kernel height.
+    [2, 1, 2, 3],
+    [1, 1, 3, 1],
   ] as const) {
-    it(`conv2dForward and conv2dBackward agree with float64 (stride ${stride}, pad ${pad})`, () => {
+    it(`conv2dForward and conv2dBackward agree with float64 (stride ${stride}, pad ${pad}, kernel ${kh}×${kw})`, () => {
       const x = rng.normal([2, 7, 6, 3]);
-      const f = rng.normal([3, 3, 3, 4]);
+      const f = rng.normal([kh, kw, 3, 4]);
       const b = rng.normal([4]);
       const y = ref.conv2dForward(x, f, b, stride, pad);
       expectAgree(y, f64.conv2dForward(x, f, b, stride, pad));

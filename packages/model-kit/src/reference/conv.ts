@@ -2,10 +2,19 @@ import * as tf from "@tensorflow/tfjs";
 import { assertRank } from "./util.ts";
 
 /** NHWC convolution, zero padding `pad` on all sides, plus bias. */
+/**
+ * Zero padding on every side as tfjs's explicit per-side form. A numeric `pad` would be wrong for
+ * non-square kernels: tfjs 4.22 (conv_util getPadAndOutInfo) then sizes the output width with the
+ * kernel height.
+ */
+function zeroPad(pad: number): [[number, number], [number, number], [number, number], [number, number]] {
+  return [[0, 0], [pad, pad], [pad, pad], [0, 0]];
+}
+
 export function conv2dForward(x: tf.Tensor, filters: tf.Tensor, bias: tf.Tensor, stride: number, pad: number): tf.Tensor4D {
   assertRank(x, 4, "x");
   assertRank(filters, 4, "filters");
-  return tf.tidy(() => tf.add(tf.conv2d(x as tf.Tensor4D, filters as tf.Tensor4D, stride, pad), bias) as tf.Tensor4D);
+  return tf.tidy(() => tf.add(tf.conv2d(x as tf.Tensor4D, filters as tf.Tensor4D, stride, zeroPad(pad)), bias) as tf.Tensor4D);
 }
 
 /** Gradients of sum(dOut ⊙ conv2dForward(x, filters, bias, stride, pad)). */
@@ -17,7 +26,7 @@ export function conv2dBackward(
   pad: number,
 ): { dx: tf.Tensor4D; dFilters: tf.Tensor4D; dBias: tf.Tensor1D } {
   return tf.tidy(() => {
-    const [dx, dFilters] = tf.grads((xx: tf.Tensor, ff: tf.Tensor) => tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, stride, pad))(
+    const [dx, dFilters] = tf.grads((xx: tf.Tensor, ff: tf.Tensor) => tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, stride, zeroPad(pad)))(
       [x, filters],
       dOut,
     );
