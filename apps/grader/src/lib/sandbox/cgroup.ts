@@ -6,8 +6,29 @@
  * The host is attached right after spawn; its sandbox processes are forked later by bubblewrap
  * and inherit the cgroup.
  */
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Removes (empty) groups left by grader processes that died without cleaning up. */
+function sweepDeadGraders(parent: string): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(parent).filter((d) => /^course-grader-\d+$/.test(d));
+  } catch {
+    return;
+  }
+  for (const d of entries) {
+    const pid = Number(d.slice("course-grader-".length));
+    if (existsSync(`/proc/${pid}`)) continue;
+    const dir = join(parent, d);
+    try {
+      for (const child of readdirSync(dir).filter((c) => c.startsWith("host-"))) rmdirSync(join(dir, child));
+      rmdirSync(dir);
+    } catch {
+      // Still has live processes: leave it.
+    }
+  }
+}
 
 const ROOT = "/sys/fs/cgroup";
 
@@ -36,6 +57,7 @@ export class HostCgroups {
     if (mem === undefined || pids === undefined) return { note: "cgroup v1 memory/pids controllers not found" };
     const memoryBase = join(ROOT, "memory", mem, tag);
     const pidsBase = join(ROOT, "pids", pids, tag);
+    for (const parent of [dirname(memoryBase), dirname(pidsBase)]) sweepDeadGraders(parent);
     try {
       mkdirSync(memoryBase, { recursive: true });
       mkdirSync(pidsBase, { recursive: true });

@@ -169,6 +169,8 @@ export class HostProcess {
       stdio: ["pipe", "pipe", "pipe"],
       ...(asRoot ? { uid: launch.uid, gid: launch.gid } : {}),
       cwd: "/",
+      // Own process group: kill() takes bubblewrap's helper processes down with it.
+      detached: true,
     });
     this.child.stdout!.setEncoding("utf8");
     this.child.stdout!.on("data", (chunk: string) => this.onData(chunk, launch.maxLineBytes));
@@ -319,12 +321,13 @@ export class HostProcess {
   }
 
   kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      try {
-        this.child.kill("SIGKILL");
-      } catch {
-        // Already gone.
-      }
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try {
+      // The whole group: bwrap's intermediate processes would otherwise be left behind.
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
     }
   }
 }
