@@ -13,6 +13,8 @@ export const R = {
   getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
   defineProperty: Object.defineProperty,
   freeze: Object.freeze,
+  create: Object.create,
+  stringToLowerCase: String.prototype.toLowerCase,
   hasOwn: Object.hasOwn,
   isArray: Array.isArray,
   isInteger: Number.isInteger,

@@ -78,3 +78,44 @@ describe("restrictTf kernel back door", () => {
     expect(tf.softmax(logits).shape).toEqual([1, 2]);
   });
 });
+
+describe("restrictTf deeper back doors", () => {
+  afterEach(() => unrestrictTf(TF));
+
+  it("hands out an engine view that is not, and does not lead to, the real engine", () => {
+    const r = restrictTf(TF, ["softmax"]);
+    const view = (r["engine"] as () => object)();
+    expect(Object.getPrototypeOf(view)).toBeNull();
+    expect(Object.isFrozen(view)).toBe(true);
+    expect((view as Record<string, unknown>)["runKernelFunc"]).toBeUndefined();
+    expect((view as { memory: () => { numTensors: number } }).memory().numTensors).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps banned kernels out of getKernelsForBackend", () => {
+    const r = restrictTf(TF, ["softmax"]);
+    const kernels = (r["getKernelsForBackend"] as (b: string) => { kernelName: string }[])("cpu");
+    expect(kernels.some((k) => k.kernelName === "Softmax")).toBe(false);
+    expect(kernels.some((k) => k.kernelName === "Add")).toBe(true);
+  });
+
+  it("closes the gradient machinery when gradients are banned", () => {
+    const r = restrictTf(TF, ["grad", "grads"]);
+    const view = (r["engine"] as () => Record<string, unknown>)();
+    expect(view["gradients"]).toBeUndefined();
+    expect(() => (r["getGradient"] as (k: string) => unknown)("BatchMatMul")).toThrow(/tf\.grad is not available/);
+    const open = restrictTf(TF, []);
+    expect(typeof (open["engine"] as () => Record<string, unknown>)()["gradients"]).toBe("function");
+  });
+
+  it("is not fooled by a patched String.prototype.toLowerCase", () => {
+    const r = restrictTf(TF, ["softmax"]);
+    const engine = (r["engine"] as () => { runKernel: (...a: unknown[]) => unknown })();
+    const original = String.prototype.toLowerCase;
+    String.prototype.toLowerCase = () => "add";
+    try {
+      expect(() => engine.runKernel("Softmax", { logits: tf.tensor2d([[1, 2]]) }, { dim: -1 })).toThrow(/tf\.softmax is not available/);
+    } finally {
+      String.prototype.toLowerCase = original;
+    }
+  });
+});

@@ -166,34 +166,77 @@ function bannedKernels(bans: readonly string[], allow: readonly string[]): Recor
   return out;
 }
 
+/** Bans that mean "compute this gradient yourself": tfjs's gradient machinery is off limits too. */
+const GRADIENT_BANS = ["grad", "grads", "valueAndGrad", "valueAndGrads", "customGrad", "variableGrads"];
+
+/** Engine methods a student's code may reach through tf.engine(): bookkeeping, no compute. */
+const ENGINE_METHODS = ["memory", "tidy", "keep", "startScope", "endScope", "disposeVariables", "time"];
+
 /**
- * Close the back door `tf.engine().runKernel("Softmax", ...)` / `tf.getKernel(...)`: the restricted
- * namespace hands out an engine view whose runKernel refuses the banned ops' kernels. (tfjs's own
- * ops keep using the real engine.)
+ * Close the back doors to banned ops below the namespace: `tf.engine().runKernel("Softmax", ...)`,
+ * `tf.getKernel(...)`, `tf.getKernelsForBackend(...)` and, when gradients are banned, the engine's
+ * gradient machinery and `tf.getGradient`. tf.engine() returns a frozen view that is not the engine
+ * and does not inherit from it (Object.getPrototypeOf would hand back the real one); tfjs's own ops
+ * keep using the real engine.
  */
-function guardKernels(out: Record<string, unknown>, tf: TfNamespace, kernels: Record<string, string>): void {
-  const lookup = (kernelName: unknown): string | undefined =>
-    typeof kernelName === "string" && R.hasOwn(kernels, kernelName.toLowerCase()) ? kernels[kernelName.toLowerCase()] : undefined;
+function guardKernels(out: Record<string, unknown>, tf: TfNamespace, kernels: Record<string, string>, bans: readonly string[]): void {
+  // Runs after student code may have patched String.prototype: only captured built-ins here.
+  const lookup = (kernelName: unknown): string | undefined => {
+    if (typeof kernelName !== "string") return undefined;
+    const key = R.apply(R.stringToLowerCase, kernelName, []) as string;
+    return R.hasOwn(kernels, key) ? kernels[key] : undefined;
+  };
+  const refuse = (kernelName: unknown): void => {
+    const banned = lookup(kernelName);
+    if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
+  };
+  let gradientBan: string | undefined;
+  for (let i = 0; i < GRADIENT_BANS.length; i++) {
+    if (bans.includes(GRADIENT_BANS[i] as string)) {
+      gradientBan = GRADIENT_BANS[i];
+      break;
+    }
+  }
   const realEngineFn = tf["engine"];
   if (typeof realEngineFn === "function") {
-    const engine = (realEngineFn as () => object)();
-    const runKernel = (engine as { runKernel: (...a: unknown[]) => unknown }).runKernel;
-    const view = Object.create(engine) as object;
-    R.defineProperty(view, "runKernel", {
-      value: function runKernelGuarded(kernelName: unknown, ...rest: unknown[]): unknown {
-        const banned = lookup(kernelName);
-        if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
-        return R.apply(runKernel, engine, [kernelName, ...rest]);
-      },
+    const engine = (realEngineFn as () => Record<string, unknown>)();
+    const view: Record<string, unknown> = R.create(null) as Record<string, unknown>;
+    const runKernel = engine["runKernel"] as (...a: unknown[]) => unknown;
+    put(view, "runKernel", function runKernelGuarded(kernelName: unknown, ...rest: unknown[]): unknown {
+      refuse(kernelName);
+      return R.apply(runKernel, engine, [kernelName, ...rest]);
     });
+    const methods = gradientBan === undefined ? [...ENGINE_METHODS, "gradients", "customGrad"] : ENGINE_METHODS;
+    for (let i = 0; i < methods.length; i++) {
+      const name = methods[i] as string;
+      const method = engine[name];
+      if (typeof method === "function") put(view, name, (...args: unknown[]) => R.apply(method as (...a: unknown[]) => unknown, engine, args));
+    }
+    R.freeze(view);
     put(out, "engine", () => view);
   }
   const getKernel = tf["getKernel"];
   if (typeof getKernel === "function") {
     put(out, "getKernel", (kernelName: unknown, backend: unknown) => {
-      const banned = lookup(kernelName);
-      if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
+      refuse(kernelName);
       return R.apply(getKernel, tf, [kernelName, backend]);
+    });
+  }
+  const getKernelsForBackend = tf["getKernelsForBackend"];
+  if (typeof getKernelsForBackend === "function") {
+    put(out, "getKernelsForBackend", (backend: unknown) => {
+      const all = R.apply(getKernelsForBackend, tf, [backend]) as { kernelName: string }[];
+      const kept: unknown[] = [];
+      for (let i = 0; i < all.length; i++) if (lookup(all[i]!.kernelName) === undefined) put(kept, kept.length, all[i]);
+      return kept;
+    });
+  }
+  const getGradient = tf["getGradient"];
+  if (typeof getGradient === "function") {
+    put(out, "getGradient", (kernelName: unknown) => {
+      if (gradientBan !== undefined) throw new BannedFunctionError(gradientBan, undefined, `getGradient(${String(kernelName)})`);
+      refuse(kernelName);
+      return R.apply(getGradient, tf, [kernelName]);
     });
   }
 }
@@ -213,7 +256,7 @@ export function restrictTf(tf: TfNamespace, bans: readonly string[], options: Re
   captureTf(tf);
   const allow = options.allow ?? [];
   const kernels = bannedKernels(bans, allow);
-  const restricted = restrictObject(tf, parseBans(bans), "", allow, (out) => guardKernels(out, tf, kernels));
+  const restricted = restrictObject(tf, parseBans(bans), "", allow, (out) => guardKernels(out, tf, kernels, bans));
   unrestrictTf(tf);
   const proto = (tf["Tensor"] as { prototype: object }).prototype;
   const originals: Record<string, unknown> = {};
