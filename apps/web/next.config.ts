@@ -23,8 +23,12 @@ const config: NextConfig = {
     "esbuild",
   ],
   typescript: { tsconfigPath: "tsconfig.json" },
-  // forbidden() → 403 with app/forbidden.tsx (instructor-only pages).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() → 403 with app/forbidden.tsx (instructor-only pages).
+    authInterrupts: true,
+    // <style> in the head instead of render-blocking <link>s (the lesson page's first paint).
+    inlineCss: true,
+  },
   // Built with webpack (`next build --webpack`): @course/db and @course/lessons locate their data
   // folders with `new URL("../dir/", import.meta.url)`. Turbopack treats that as an asset import
   // and fails on a directory; webpack, with URL assets off on the server, keeps it as code and
