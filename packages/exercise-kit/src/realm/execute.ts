@@ -5,7 +5,7 @@
 import { describeError } from "./errors.ts";
 import { R, append, readOwn } from "./intrinsics.ts";
 import { MarshalError, fromWireInRealm, toWireInRealm } from "./marshal.ts";
-import { captureTf, type TfNamespace } from "./restrict.ts";
+import { asStudentCode, captureTf, type TfNamespace } from "./restrict.ts";
 import { DEFAULT_WIRE_LIMITS, type RealmCallResult, type RealmError, type RealmResult, type SandboxCall, type WireLimits } from "./types.ts";
 
 export interface ExecuteOptions {
@@ -67,7 +67,11 @@ async function runCall(mod: unknown, tf: TfNamespace, call: SandboxCall, limits:
 export async function executeCalls(mod: unknown, tf: TfNamespace, calls: readonly SandboxCall[], options: ExecuteOptions = {}): Promise<RealmResult> {
   const limits = options.limits ?? DEFAULT_WIRE_LIMITS;
   const results: RealmCallResult[] = [];
-  for (let i = 0; i < calls.length; i++) append(results, await runCall(mod, tf, calls[i]!, limits));
+  // Student code for the whole run, marshalling included: a continuation the submission left
+  // queued cannot slip a banned kernel in between a call's return and the copy of its result.
+  await asStudentCode(async () => {
+    for (let i = 0; i < calls.length; i++) append(results, await runCall(mod, tf, calls[i]!, limits));
+  });
   return { load: { ok: true }, results, logs: [] };
 }
 

@@ -3,7 +3,7 @@
  * in-process for authoring). Free of Node APIs and of package imports so esbuild can bundle it.
  * Load this bundle BEFORE the submission: it captures the built-ins it relies on at evaluation.
  */
-export { restrictTf, unrestrictTf, captureTf, BannedFunctionError } from "./restrict.ts";
+export { restrictTf, unrestrictTf, captureTf, asStudentCode, BannedFunctionError } from "./restrict.ts";
 export type { RestrictOptions, TfNamespace, TfHandle } from "./restrict.ts";
 export { executeCalls, loadFailure } from "./execute.ts";
 export type { ExecuteOptions } from "./execute.ts";

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterEach, describe, expect, it } from "vitest";
-import { restrictTf, unrestrictTf, type TfNamespace } from "./restrict.ts";
+import { asStudentCode, restrictTf, unrestrictTf, type TfNamespace } from "./restrict.ts";
 
 const TF = tf as unknown as TfNamespace;
 type AnyFn = (...a: unknown[]) => unknown;
@@ -117,5 +117,30 @@ describe("restrictTf deeper back doors", () => {
     } finally {
       String.prototype.toLowerCase = original;
     }
+  });
+});
+
+describe("restrictTf below the API", () => {
+  afterEach(() => unrestrictTf(TF));
+
+  it("refuses banned kernels reached through tf.layers, tf.env().global and fused ops while student code runs", async () => {
+    const r = restrictTf(TF, ["softmax", "relu"]);
+    const logits = tf.tensor2d([[1, 2, 3]]);
+    const viaLayer = () => (r["layers"] as typeof tf.layers).softmax().apply(logits);
+    const viaFused = () => (r["fused"] as typeof tf.fused).matMul({ a: logits, b: tf.eye(3), activation: "relu" });
+    await expect(asStudentCode(viaLayer)).rejects.toThrow(/tf\.softmax is not available .*kernel "Softmax"/);
+    await expect(asStudentCode(viaFused)).rejects.toThrow(/tf\.relu is not available .*kernel "_FusedMatMul"/);
+    const envView = (r["env"] as () => Record<string, unknown>)();
+    expect(envView["global"]).toBeUndefined();
+    expect((r["ENV"] as Record<string, unknown>)["global"]).toBeUndefined();
+    // Trusted code outside student code keeps the real thing.
+    expect((viaLayer() as tf.Tensor).shape).toEqual([1, 3]);
+    expect(tf.softmax(logits).shape).toEqual([1, 3]);
+  });
+
+  it("is removed by unrestrictTf", async () => {
+    restrictTf(TF, ["softmax"]);
+    unrestrictTf(TF);
+    await expect(asStudentCode(() => tf.layers.softmax().apply(tf.tensor2d([[1, 2]])))).resolves.toBeDefined();
   });
 });

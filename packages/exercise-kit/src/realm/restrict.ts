@@ -136,6 +136,8 @@ function restrictObject(
 
 /** Undo the Tensor.prototype patches made by restrictTf (in-process authoring runs only). */
 export function unrestrictTf(tf: TfNamespace): void {
+  const engine = captureTf(tf).engine;
+  if (R.hasOwn(engine, "runKernel")) delete (engine as Record<string, unknown>)["runKernel"];
   const proto = (tf["Tensor"] as { prototype: object }).prototype;
   const originals = weakGet(patchedProtos, proto);
   if (originals === undefined) return;
@@ -148,10 +150,35 @@ export function unrestrictTf(tf: TfNamespace): void {
 }
 
 /** Kernels whose names differ from their op's beyond letter case. */
+const FUSED = ["_FusedMatMul", "FusedConv2D", "FusedDepthwiseConv2D"];
 const EXTRA_KERNELS: Record<string, string[]> = {
-  depthwiseConv2d: ["DepthwiseConv2dNative"],
+  depthwiseConv2d: ["DepthwiseConv2dNative", "FusedDepthwiseConv2D"],
   conv2dTranspose: ["Conv2DBackpropInput"],
+  conv2d: ["FusedConv2D"],
+  // Fused ops apply their activation inside their own kernel: tf.fused.matMul({ activation: "relu" }).
+  relu: FUSED,
+  sigmoid: FUSED,
+  elu: FUSED,
+  leakyRelu: FUSED,
+  prelu: FUSED,
 };
+
+/**
+ * Depth of student code on the stack (module calls and harness calls run by executeCalls). The
+ * engine-level kernel guard only refuses while it is > 0, so trusted code sharing the engine
+ * (references computed in the same process by runLocally) is never affected.
+ */
+let studentDepth = 0;
+
+/** Runs `fn` as student code: banned kernels are refused however tfjs is reached. */
+export async function asStudentCode<T>(fn: () => T | Promise<T>): Promise<T> {
+  studentDepth++;
+  try {
+    return await fn();
+  } finally {
+    studentDepth--;
+  }
+}
 
 /** Lower-cased kernel names banned with top-level ops (tf.softmax → kernel "Softmax"). */
 function bannedKernels(bans: readonly string[], allow: readonly string[]): Record<string, string> {
@@ -164,6 +191,43 @@ function bannedKernels(bans: readonly string[], allow: readonly string[]): Recor
     for (let j = 0; j < extra.length; j++) put(out, (extra[j] as string).toLowerCase(), name);
   }
   return out;
+}
+
+/** The op a kernel name belongs to, if banned. Runs after student code may have patched
+ * String.prototype: only captured built-ins here. */
+function kernelLookup(kernels: Record<string, string>): (kernelName: unknown) => string | undefined {
+  return (kernelName) => {
+    if (typeof kernelName !== "string") return undefined;
+    const key = R.apply(R.stringToLowerCase, kernelName, []) as string;
+    return R.hasOwn(kernels, key) ? kernels[key] : undefined;
+  };
+}
+
+function kernelRefusal(kernels: Record<string, string>): (kernelName: unknown) => void {
+  const lookup = kernelLookup(kernels);
+  return (kernelName) => {
+    const banned = lookup(kernelName);
+    if (banned !== undefined) throw new BannedFunctionError(banned, undefined, R.String(kernelName));
+  };
+}
+
+/**
+ * Below every API: tfjs's own higher-level code (tf.layers, tf.losses, fused ops) reaches kernels
+ * through the real engine's runKernel, so while student code runs it refuses banned ones.
+ */
+function guardEngine(engine: Record<string, unknown>, kernels: Record<string, string>): void {
+  if (R.ownKeys(kernels).length === 0) return;
+  const refuse = kernelRefusal(kernels);
+  const realRunKernel = engine["runKernel"] as (...a: unknown[]) => unknown;
+  R.defineProperty(engine, "runKernel", {
+    value: function runKernelChecked(this: unknown, kernelName: unknown, ...rest: unknown[]): unknown {
+      if (studentDepth > 0) refuse(kernelName);
+      return R.apply(realRunKernel, this, [kernelName, ...rest]);
+    },
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 /** Bans that mean "compute this gradient yourself": tfjs's gradient machinery is off limits too. */
@@ -180,16 +244,8 @@ const ENGINE_METHODS = ["memory", "tidy", "keep", "startScope", "endScope", "dis
  * keep using the real engine.
  */
 function guardKernels(out: Record<string, unknown>, tf: TfNamespace, kernels: Record<string, string>, bans: readonly string[]): void {
-  // Runs after student code may have patched String.prototype: only captured built-ins here.
-  const lookup = (kernelName: unknown): string | undefined => {
-    if (typeof kernelName !== "string") return undefined;
-    const key = R.apply(R.stringToLowerCase, kernelName, []) as string;
-    return R.hasOwn(kernels, key) ? kernels[key] : undefined;
-  };
-  const refuse = (kernelName: unknown): void => {
-    const banned = lookup(kernelName);
-    if (banned !== undefined) throw new BannedFunctionError(banned, undefined, String(kernelName));
-  };
+  const lookup = kernelLookup(kernels);
+  const refuse = kernelRefusal(kernels);
   let gradientBan: string | undefined;
   for (let i = 0; i < GRADIENT_BANS.length; i++) {
     if (bans.includes(GRADIENT_BANS[i] as string)) {
@@ -214,6 +270,20 @@ function guardKernels(out: Record<string, unknown>, tf: TfNamespace, kernels: Re
     }
     R.freeze(view);
     put(out, "engine", () => view);
+  }
+  // tf.env().global / tf.ENV.global is tfjs's global namespace, which holds the real engine.
+  const realEnvFn = tf["env"];
+  if (typeof realEnvFn === "function") {
+    const env = (realEnvFn as () => Record<string, unknown>)();
+    const envView: Record<string, unknown> = R.create(null) as Record<string, unknown>;
+    const envMethods = ["get", "getBool", "getNumber", "getFlags", "set"];
+    for (let i = 0; i < envMethods.length; i++) {
+      const method = env[envMethods[i] as string];
+      if (typeof method === "function") put(envView, envMethods[i] as string, (...args: unknown[]) => R.apply(method as (...a: unknown[]) => unknown, env, args));
+    }
+    R.freeze(envView);
+    put(out, "env", () => envView);
+    if ("ENV" in tf) put(out, "ENV", envView);
   }
   const getKernel = tf["getKernel"];
   if (typeof getKernel === "function") {
@@ -258,6 +328,7 @@ export function restrictTf(tf: TfNamespace, bans: readonly string[], options: Re
   const kernels = bannedKernels(bans, allow);
   const restricted = restrictObject(tf, parseBans(bans), "", allow, (out) => guardKernels(out, tf, kernels, bans));
   unrestrictTf(tf);
+  guardEngine(captureTf(tf).engine as Record<string, unknown>, kernels);
   const proto = (tf["Tensor"] as { prototype: object }).prototype;
   const originals: Record<string, unknown> = {};
   for (let i = 0; i < bans.length; i++) {
