@@ -43,6 +43,14 @@ describe("compileSubmission", () => {
     expect(r).toMatchObject({ ok: false, kind: "rejected" });
   });
 
+  it("rejects an import even when nothing uses it (TypeScript would drop it silently)", async () => {
+    const r = await compileSubmission(`import _ from "lodash";\nexport const f = (x: number) => x;\n`);
+    expect(r).toMatchObject({ ok: false, kind: "rejected" });
+    if (!r.ok) expect(r.errors[0]?.message).toMatch(/"lodash" is not allowed/);
+    const typeUse = await compileSubmission(`import { Tensor2D } from "@tensorflow/tfjs";\nexport const f = (x: Tensor2D) => x;\n`);
+    expect(typeUse.ok).toBe(true);
+  });
+
   it("allows top-level await and type-only imports of anything", async () => {
     const r = await compileSubmission(
       `import type { Stats } from "node:fs";\nimport * as tf from "@tensorflow/tfjs";\nawait tf.ready();\nexport const s: Stats | null = null;\n`,

@@ -53,6 +53,20 @@ export async function compileSubmission(source: string, options: CompileOptions 
     },
   };
   try {
+    // TypeScript drops imports it sees no value use of, so `import _ from "lodash"` would slip
+    // past the policy: check the imports as written (verbatim) first, then compile normally.
+    await build({
+      stdin: { contents: source, loader: "ts", sourcefile: "submission.ts" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      outfile: "submission.js",
+      plugins: [policy],
+      logLevel: "silent",
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    });
     const result = await build({
       stdin: { contents: source, loader: "ts", sourcefile: "submission.ts" },
       bundle: true,
