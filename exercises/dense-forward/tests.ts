@@ -32,6 +32,8 @@ export default defineTests<Inputs>({
     randomCase("wide layer (N=16, D=32, M=64)", (rng) => draw(rng, 16, 32, 64)),
     edgeCase("N = 1", (rng) => draw(rng, 1, 7, 3)),
     edgeCase("single output (M = 1)", (rng) => draw(rng, 5, 4, 1)),
+    // Square weights: x·wᵀ has the right shape here, so only the values tell it apart.
+    edgeCase("square weights (D = M)", (rng) => draw(rng, 4, 6, 6)),
     edgeCase("large inputs (|x| ~ 1e3)", (rng) => draw(rng, 6, 5, 4, 1e3)),
     edgeCase("zero input: the output is the bias", (rng) => ({ ...draw(rng, 3, 4, 5), x: rng.normal([3, 4], 0, 1).mul(0) })),
   ],

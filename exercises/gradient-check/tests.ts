@@ -11,6 +11,8 @@ const FUNCTIONS = {
   "sum of sin(x)·x": "(t) => tf.sum(tf.mul(tf.sin(t), t)).dataSync()[0]",
   "log-sum-exp": "(t) => { const m = tf.max(t); return tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(t, m))))).dataSync()[0]; }",
   "weighted cubic": "(t) => { const w = tf.range(1, t.size + 1).reshape(t.shape).div(t.size); return tf.sum(tf.mul(w, tf.pow(t, 3))).dataSync()[0]; }",
+  // Couples every element: a perturbation left in place shifts every later derivative by 2h.
+  "square of the sum": "(t) => tf.square(tf.sum(t)).dataSync()[0]",
 } as const;
 type FnName = keyof typeof FUNCTIONS;
 
@@ -30,6 +32,7 @@ export default defineTests<Inputs>({
     randomCase("gradient of sum(sin(x)·x), vector", (rng) => ({ kind: "grad", fn: "sum of sin(x)·x", x: rng.normal([7]), h: 1e-2 }), { points: 2 }),
     randomCase("gradient of log-sum-exp, matrix", (rng) => ({ kind: "grad", fn: "log-sum-exp", x: rng.normal([2, 4], 0, 2), h: 1e-2 }), { points: 2 }),
     randomCase("gradient of a weighted cubic, 3-D", (rng) => ({ kind: "grad", fn: "weighted cubic", x: rng.normal([2, 2, 3]), h: 1e-2 }), { points: 2 }),
+    randomCase("gradient of (sum x)², every element coupled", (rng) => ({ kind: "grad", fn: "square of the sum", x: rng.normal([2, 3]), h: 1e-2 }), { points: 2 }),
     edgeCase("gradient for a single element", () => ({ kind: "grad", fn: "weighted cubic", x: tf.tensor1d([1.5]), h: 1e-2 })),
     randomCase("relative error of two random tensors", (rng) => ({ kind: "relErr", a: rng.normal([3, 4]), b: rng.normal([3, 4]) }), { visibility: "public" }),
     randomCase("relative error of nearly equal tensors", (rng) => {
