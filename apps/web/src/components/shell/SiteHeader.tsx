@@ -12,7 +12,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser
   return (
     <header className="site-header">
       <div className="container">
-        <Link href="/" className="brand" aria-label={t("siteName")}>
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             DL
           </span>

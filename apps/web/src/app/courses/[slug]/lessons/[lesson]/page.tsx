@@ -157,7 +157,7 @@ export default async function LessonPage({ params }: Props) {
   );
 }
 
-/** Code blocks scroll sideways on small screens: make them reachable with the keyboard. */
+/** Code blocks and tables scroll sideways on small screens: make them reachable with the keyboard. */
 function focusableCode(html: string): string {
-  return html.replaceAll("<pre ", '<pre tabindex="0" ');
+  return html.replaceAll("<pre ", '<pre tabindex="0" ').replaceAll("<table>", '<table tabindex="0">');
 }
