@@ -71,13 +71,28 @@ function assertOwnedByUs(path: string): void {
 }
 
 let memo: Promise<SandboxBundle> | undefined;
+let built: SandboxBundle | undefined;
 
-/** Returns the bundle, building it when its inputs changed. Safe to call from many places. */
+function bundleFiles(b: SandboxBundle): string[] {
+  return [b.realm.core.path, b.realm.full.path, b.hostPath];
+}
+
+/**
+ * Returns the bundle, building it when its inputs changed or its files went missing (the cache
+ * sits in a shared tmp folder that something else may clean). Safe to call from many places.
+ */
 export function ensureSandboxBundle(opts: { cacheRoot?: string } = {}): Promise<SandboxBundle> {
-  memo ??= build(opts.cacheRoot ?? join(tmpdir(), "course-grader-sandbox")).catch((e: unknown) => {
+  if (built && !bundleFiles(built).every((f) => existsSync(f))) {
     memo = undefined;
-    throw e;
-  });
+    built = undefined;
+  }
+  memo ??= build(opts.cacheRoot ?? join(tmpdir(), "course-grader-sandbox")).then(
+    (b) => (built = b),
+    (e: unknown) => {
+      memo = undefined;
+      throw e;
+    },
+  );
   return memo;
 }
 
@@ -102,7 +117,7 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
     isolatedVmDir,
     hash,
   };
-  const files = [bundle.realm.core.path, bundle.realm.full.path, bundle.hostPath];
+  const files = bundleFiles(bundle);
   if (files.every((f) => existsSync(f))) {
     // Code from here runs next to student code: refuse a folder someone else could have planted.
     for (const p of [cacheRoot, dir, ...files]) assertOwnedByUs(p);
@@ -126,8 +141,8 @@ async function build(cacheRoot: string): Promise<SandboxBundle> {
     nodePaths: [tfjsNodeModules],
     alias: { "@course/realm": join(realmDir, "index.ts"), "@course/sandbox-tf": join(here, "isolate", `tf-${flavour}.ts`) },
     define: { "process.env.NODE_ENV": "\"production\"" },
-    // tfjs-core looks for its global namespace on window/global/process/self.
-    banner: { js: "globalThis.self = globalThis;" },
+    // tfjs-core looks for its global namespace on window/global/process/self: give it a private one.
+    inject: [join(here, "isolate", "private-global.ts")],
     logLevel: "silent",
   });
   const [core, full] = await Promise.all([buildRealm("core"), buildRealm("full")]);

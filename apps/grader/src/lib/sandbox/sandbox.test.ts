@@ -270,6 +270,19 @@ describe("tampering only hurts the tamperer", () => {
     expect(error(r, 2)).toMatch(/tf\.softmax is not available/);
   });
 
+  it("tfjs's engine and kernel registry are not on globalThis, and tf.engine() does not lead to them", async () => {
+    const code = `import * as tf from "@tensorflow/tfjs";
+      export function a() { return [typeof globalThis._tfengine, typeof globalThis._tfGlobals, typeof globalThis.window, typeof globalThis.self]; }
+      export function b(x) { return Object.getPrototypeOf(tf.engine()) === null ? tf.engine().runKernel("Softmax", { logits: x }, { dim: -1 }) : "inherits"; }
+      export function c(x) { const k = tf.getKernelsForBackend("cpu").find((k) => k.kernelName === "Softmax"); return k ? "found" : "hidden"; }`;
+    const x = t([1, 2], [1, 2]);
+    const r = await run(code, [call("a"), call("b", x), call("c", x)], { bans: ["softmax"] });
+    const names = value(r, 0);
+    expect(names?.t === "array" ? names.items : []).toEqual(Array(4).fill({ t: "string", v: "undefined" }));
+    expect(error(r, 1)).toMatch(/tf\.softmax is not available/);
+    expect(value(r, 2)).toEqual({ t: "string", v: "hidden" });
+  });
+
   it("a submission cannot see another submission's state (a fresh isolate each time)", async () => {
     const writer = await run(`globalThis.leak = "secret-from-A"; Object.prototype.leak2 = "polluted"; export function f() { return 1; }`);
     expect(writer.outcome).toBe("ok");
