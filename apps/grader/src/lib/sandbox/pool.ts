@@ -351,6 +351,10 @@ export class SandboxPool {
     };
     try {
       const r = await host.run(msg, wallMs + this.settings.killGraceMs);
+      if (r.outcome === "setup_failed") {
+        host.kill();
+        throw new SandboxUnavailableError(r.detail ?? "sandbox setup failed");
+      }
       let realm: RealmResult | undefined;
       try {
         realm = r.realm ? realmResultFromJson(r.realm) : undefined;

@@ -44,7 +44,8 @@ export type RealmResultJson = {
   logs: string[];
 };
 
-export type HostOutcome = "ok" | "timeout" | "memory_limit" | "crashed";
+/** "setup_failed": the sandbox broke before any student code ran (infrastructure, retried). */
+export type HostOutcome = "ok" | "timeout" | "memory_limit" | "crashed" | "setup_failed";
 
 export interface ReadyMessage {
   type: "ready";

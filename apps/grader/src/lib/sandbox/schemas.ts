@@ -67,7 +67,7 @@ export const ReadyMessageSchema = z
 export const ResultMessageSchema = z
   .object({
     type: z.literal("result"),
-    outcome: z.enum(["ok", "timeout", "memory_limit", "crashed"]),
+    outcome: z.enum(["ok", "timeout", "memory_limit", "crashed", "setup_failed"]),
     detail: z.string().max(2000).optional(),
     realm: RealmResultJsonSchema.optional(),
     cpuMs: z.number().finite(),

@@ -215,8 +215,14 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
     if (isolate.isDisposed) return "memory_limit";
     return undefined;
   };
+  let tfModule: ReturnType<typeof prepare>;
   try {
-    const tfModule = prepare(sb, job.bans, job.allow, timeout());
+    tfModule = prepare(sb, job.bans, job.allow, timeout());
+  } catch (e) {
+    // Nothing of the submission has run yet: the grader's fault, not the student's.
+    return result("setup_failed", undefined, `sandbox setup failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
     phases.prepare = performance.now() - jobStart;
     let loadError: unknown;
     let student: ivm.Module | undefined;
