@@ -2,24 +2,14 @@
 // folder chosen by playwright.config.ts) and loads the demo course with @course/db's seedDemo.
 // Run with tsx before the web server starts (Playwright starts webServer entries before
 // globalSetup, so this is the first step of the web server's command).
-import { listLessons } from "@course/lessons";
 import { applyMigrations, createDb, dbConfigFromEnv } from "@course/db";
-import { DEMO, readExerciseSnapshots, seedDemo, type DemoContent } from "@course/db/seed";
-
-async function demoContent(): Promise<DemoContent> {
-  const [en, zh] = await Promise.all([listLessons("en"), listLessons("zh-CN")]);
-  const zhTitle = new Map(zh.filter((l) => !l.fallback).map((l) => [l.slug, l.title]));
-  return {
-    lessons: en.map((l) => ({ slug: l.slug, number: l.number, title: l.title, titleZh: zhTitle.get(l.slug) ?? null })),
-    exercises: readExerciseSnapshots(),
-  };
-}
+import { DEMO, loadDemoContent, seedDemo } from "@course/db/seed";
 
 const config = dbConfigFromEnv();
 const applied = await applyMigrations(config);
 const db = createDb(config);
 try {
-  const result = await seedDemo(db, await demoContent());
+  const result = await seedDemo(db, await loadDemoContent());
   console.log(`[e2e] ${config.url}: ${applied.length} migrations, ${result.lessons} lessons, ${result.assignments} assignments, course ${DEMO.courseSlug}`);
 } finally {
   await db.$disconnect();

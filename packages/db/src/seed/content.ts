@@ -59,7 +59,8 @@ export function readExerciseSnapshots(dir = EXERCISES_DIR): DemoExercise[] {
 /** The demo course's content from the lessons package and the exercises folder. */
 export async function loadDemoContent(): Promise<DemoContent> {
   const [en, zhList] = await Promise.all([listLessons("en"), listLessons("zh-CN")]);
-  const zh = new Map(zhList.map((l) => [l.slug, l.title]));
+  // A lesson shown in English for want of a translation has no Chinese title.
+  const zh = new Map(zhList.filter((l) => !l.fallback).map((l) => [l.slug, l.title]));
   return {
     lessons: en.map((l) => ({ slug: l.slug, number: l.number, title: l.title, titleZh: zh.get(l.slug) ?? null })),
     exercises: readExerciseSnapshots(),
