@@ -4,50 +4,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadExerciseFolder, type Exercise, type ExerciseManifest } from "@course/exercise-kit";
+import { exerciseIds, isExerciseId, type ExerciseId } from "@course/lessons";
 
 export const EXERCISES_ROOT = dirname(fileURLToPath(import.meta.url));
 
-/** In lesson order, as in COURSE.md's catalogue. */
-export const exerciseIds = [
-  "dense-forward",
-  "activations",
-  "softmax",
-  "softmax-cross-entropy",
-  "mse-loss",
-  "linear-regression-gd",
-  "dense-backward",
-  "mlp-train-step",
-  "gradient-check",
-  "sgd-momentum",
-  "adam",
-  "conv2d-forward",
-  "max-pool",
-  "rnn-forward",
-  "lstm-step",
-  "causal-mask",
-  "scaled-dot-product-attention",
-  "attention-backward",
-  "positional-encoding",
-  "layer-norm",
-  "multi-head-attention",
-  "encoder-block",
-  "gan-losses",
-  "standardize",
-  "k-fold",
-  "classification-metrics",
-  "dropout",
-  "embedding",
-  "custom-dense-layer",
-  "clip-gradient",
-  "saliency",
-  "save-load",
-] as const;
-
-export type ExerciseId = (typeof exerciseIds)[number];
-
-export function isExerciseId(id: string): id is ExerciseId {
-  return (exerciseIds as readonly string[]).includes(id);
-}
+// The catalogue (ids in COURSE.md's lesson order) has one home: @course/lessons.
+export { exerciseIds, isExerciseId, type ExerciseId } from "@course/lessons";
 
 const cache = new Map<string, Promise<Exercise>>();
 
