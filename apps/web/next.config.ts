@@ -23,6 +23,11 @@ const config: NextConfig = {
     "esbuild",
   ],
   typescript: { tsconfigPath: "tsconfig.json" },
+  // With inlineCss, webpack writes CSS asset URLs (KaTeX's fonts) as /static/media/… instead of
+  // /_next/static/media/…; serve them from where they are.
+  async rewrites() {
+    return [{ source: "/static/media/:file", destination: "/_next/static/media/:file" }];
+  },
   experimental: {
     // forbidden() → 403 with app/forbidden.tsx (instructor-only pages).
     authInterrupts: true,

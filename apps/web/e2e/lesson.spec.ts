@@ -4,9 +4,13 @@ import { DEMO, newEnrolledStudent } from "./helpers.ts";
 test("lesson page renders math and highlighted code, links its exercises, and loads nothing external", async ({ page }) => {
   await newEnrolledStudent(page);
   const external: string[] = [];
+  const failed: string[] = [];
   page.on("request", (req) => {
     const url = new URL(req.url());
     if (url.hostname !== "127.0.0.1" && url.protocol !== "data:") external.push(req.url());
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
   });
   await page.goto(`/courses/${DEMO.courseSlug}/lessons/${DEMO.firstLesson}`);
   await expect(page.getByRole("heading", { level: 1, name: "Tensors and the neuron" })).toBeVisible();
@@ -16,6 +20,11 @@ test("lesson page renders math and highlighted code, links its exercises, and lo
   // KaTeX's stylesheet is applied (its fonts come from this server, not a CDN).
   const fontFamily = await prose.locator(".katex").first().evaluate((el) => getComputedStyle(el).fontFamily);
   expect(fontFamily).toContain("KaTeX_Main");
+  // ...and the font files themselves load (the browser only falls back silently when they 404).
+  await expect.poll(() => page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.includes("KaTeX_Main") && f.status === "loaded");
+  })).toBe(true);
 
   const exercises = page.getByRole("region", { name: "Exercises for this lesson" });
   await expect(exercises.getByRole("link")).toHaveCount(2);
@@ -24,6 +33,7 @@ test("lesson page renders math and highlighted code, links its exercises, and lo
 
   await expect(page.getByRole("link", { name: /Next: / })).toHaveAttribute("href", `/courses/${DEMO.courseSlug}/lessons/02-losses-and-gradient-descent`);
   expect(external).toEqual([]);
+  expect(failed).toEqual([]);
 });
 
 test("keyboard users get a skip link and visible landmarks", async ({ page }) => {
