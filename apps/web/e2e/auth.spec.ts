@@ -33,6 +33,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Password").fill("cobol-compiler-1959");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.locator("#email-error")).toHaveText("An account with this email already exists. Sign in instead.");
+    await expect(page.getByRole("link", { name: "Go to sign in" })).toHaveAttribute("href", /^\/signin\?next=/);
   });
 
   test("sign in, sign out, and a wrong password", async ({ page }) => {

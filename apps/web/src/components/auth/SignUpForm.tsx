@@ -11,6 +11,7 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | undefined>();
   const [fields, setFields] = useState<Fields>({});
+  const [emailTaken, setEmailTaken] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,8 +21,9 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
     try {
       const res = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(data) });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Fields } } | null;
+        const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Fields } } | null;
         const f = body?.error?.fields ?? {};
+        setEmailTaken(body?.error?.code === "email_taken");
         setFields(f);
         setFormError(Object.keys(f).length ? s.fixErrors : (body?.error?.message ?? s.signInFailed));
         const first = (["name", "email", "password"] as const).find((k) => f[k]);
@@ -43,6 +45,11 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="name" name="name" label={s.name} hint={s.nameHint} autoComplete="name" required maxLength={80} error={fields.name} />
       <Field id="email" name="email" type="email" label={s.email} autoComplete="email" required error={fields.email} />
+      {emailTaken ? (
+        <p className="form-link">
+          <a href={`/signin?next=${encodeURIComponent(next)}`}>{s.goToSignIn}</a>
+        </p>
+      ) : null}
       <Field id="password" name="password" type="password" label={s.password} hint={s.passwordHint} autoComplete="new-password" required error={fields.password} />
       <Button type="submit" busy={busy}>
         {busy ? s.creatingAccount : s.createAccount}
