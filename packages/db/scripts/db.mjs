@@ -5,7 +5,7 @@
 //   migrate           apply pending migrations to DATABASE_URL (see src/migrate.ts)
 //   seed              load the demo course into DATABASE_URL (see src/seed/)
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -97,4 +97,3 @@ switch (command) {
     console.error("usage: db.mjs generate | migration <name> | migrate | seed");
     process.exit(2);
 }
-if (command === "generate" && !existsSync(join(here, "..", "src", "generated", "sqlite"))) process.exit(1);

@@ -3,7 +3,7 @@ import { DomainError } from "../errors.ts";
 import { providers } from "../testing/providers.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { claimNextJob, completeJob, heartbeat, queueDepth, recoverStaleJobs, releaseJob } from "./jobs.ts";
+import { claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
 import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
 
 const grade = {
@@ -73,6 +73,20 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     const row = await f.db.gradingJob.findUniqueOrThrow({ where: { id: first!.jobId } });
     expect(row.status).toBe("failed");
     expect(row.error).toMatch(/stopped responding.*gave up after 2 attempts/);
+  });
+
+  it("lists runnable jobs oldest first and takes back an unclaimed job without spending an attempt", async () => {
+    const t = new Date();
+    const first = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "a", now: t });
+    const second = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "b", now: new Date(t.getTime() + 1) });
+    const later = new Date(t.getTime() + 10);
+    expect((await listRunnableJobs(f.db, later)).map((r) => r.id)).toEqual([first.job.id, second.job.id]);
+    const job = await claimNextJob(f.db, "w1", later);
+    expect(job?.jobId).toBe(first.job.id);
+    expect(await unclaimJob(f.db, job!.jobId, "w2")).toBe(false);
+    expect(await unclaimJob(f.db, job!.jobId, "w1")).toBe(true);
+    const row = await f.db.gradingJob.findUniqueOrThrow({ where: { id: job!.jobId } });
+    expect([row.status, row.attempts, row.claimedBy]).toEqual(["queued", 0, null]);
   });
 
   it("releases a job after an infrastructure error and backs off", async () => {

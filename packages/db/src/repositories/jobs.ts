@@ -42,27 +42,24 @@ export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
  */
 export async function claimNextJob(db: Db, workerId: string, now = new Date()): Promise<ClaimedJob | null> {
   for (let tries = 0; tries < 5; tries++) {
-    const candidate = await db.gradingJob.findFirst({
-      where: { status: "queued", runAfter: { lte: now } },
-      orderBy: [{ enqueuedAt: "asc" }, { id: "asc" }],
-      select: { id: true },
-    });
+    const candidate = await db.gradingJob.findFirst({ where: runnable(now), orderBy: OLDEST_FIRST, select: { id: true } });
     if (!candidate) return null;
-    const won = await db.gradingJob.updateMany({
-      where: { id: candidate.id, status: "queued" },
-      data: {
-        status: "running",
-        claimedBy: workerId,
-        claimedAt: now,
-        heartbeatAt: now,
-        startedAt: now,
-        attempts: { increment: 1 },
-      },
-    });
-    if (won.count === 1) return loadClaimed(db, candidate.id);
+    const claimed = await claimJob(db, candidate.id, workerId, now);
+    if (claimed) return claimed;
   }
   return null;
 }
+
+/** Queued rows whose back-off has passed, oldest first (the BullMQ dispatcher's input). */
+export function listRunnableJobs(db: Db, now = new Date(), take = 500): Promise<{ id: string; attempts: number }[]> {
+  return db.gradingJob.findMany({ where: runnable(now), orderBy: OLDEST_FIRST, select: { id: true, attempts: true }, take });
+}
+
+function runnable(now: Date) {
+  return { status: "queued", runAfter: { lte: now } };
+}
+
+const OLDEST_FIRST = [{ enqueuedAt: "asc" as const }, { id: "asc" as const }];
 
 /** Claims one specific job (the scale-out path: BullMQ hands the id, the row records the claim). */
 export async function claimJob(db: Db, jobId: string, workerId: string, now = new Date()): Promise<ClaimedJob | null> {
@@ -71,6 +68,18 @@ export async function claimJob(db: Db, jobId: string, workerId: string, now = ne
     data: { status: "running", claimedBy: workerId, claimedAt: now, heartbeatAt: now, startedAt: now, attempts: { increment: 1 } },
   });
   return won.count === 1 ? loadClaimed(db, jobId) : null;
+}
+
+/**
+ * Hands a job claimed during shutdown straight back to the queue without counting the attempt
+ * (nothing was graded). False when the job is no longer this worker's.
+ */
+export async function unclaimJob(db: Db, jobId: string, workerId: string): Promise<boolean> {
+  const r = await db.gradingJob.updateMany({
+    where: { id: jobId, status: "running", claimedBy: workerId },
+    data: { status: "queued", claimedBy: null, claimedAt: null, heartbeatAt: null, attempts: { decrement: 1 } },
+  });
+  return r.count === 1;
 }
 
 async function loadClaimed(db: Db, jobId: string): Promise<ClaimedJob> {

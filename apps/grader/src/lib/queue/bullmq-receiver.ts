@@ -8,11 +8,10 @@
  */
 import { Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
-import { claimJob, recoverStaleJobs, type Db } from "@course/db";
+import { claimJob, listRunnableJobs, recoverStaleJobs, type Db } from "@course/db";
 import type { Logger } from "../log.ts";
 import { processClaimedJob, type WorkerDeps } from "../worker.ts";
 import type { Receiver } from "./receiver.ts";
-import { listRunnableJobs } from "./runnable.ts";
 
 export const QUEUE_NAME = "course-grading";
 

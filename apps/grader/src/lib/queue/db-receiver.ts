@@ -3,7 +3,7 @@
  * atomically (claimNextJob), polling every `pollMs` and waking at once on wake(). A timer
  * requeues (or fails, after maxAttempts) jobs whose worker stopped heartbeating.
  */
-import { claimNextJob, recoverStaleJobs, type Db } from "@course/db";
+import { claimNextJob, recoverStaleJobs, unclaimJob, type Db } from "@course/db";
 import type { Logger } from "../log.ts";
 import { processClaimedJob, type WorkerDeps } from "../worker.ts";
 import type { Receiver } from "./receiver.ts";
@@ -114,10 +114,7 @@ export class DbReceiver implements Receiver {
   }
 
   private async giveBack(jobId: string): Promise<void> {
-    await this.db.gradingJob.updateMany({
-      where: { id: jobId, status: "running", claimedBy: this.deps.workerId },
-      data: { status: "queued", claimedBy: null, claimedAt: null, heartbeatAt: null, attempts: { decrement: 1 } },
-    });
+    await unclaimJob(this.db, jobId, this.deps.workerId);
   }
 
   /** Stop claiming, let in-flight gradings finish (they are short and bounded by the wall limit). */
