@@ -5,7 +5,7 @@
  * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions }, modelKit?: … }`
  * and the readable tables go to stderr; without it, the tables go to stdout.
  */
-import { runGradingBench } from "../apps/grader/bench/index.ts";
+import { formatGradingTable, runGradingBench } from "../apps/grader/bench/index.ts";
 import { formatBenchTable, runModelKitBench } from "../packages/model-kit/bench/run.ts";
 
 const args = process.argv.slice(2);
@@ -24,18 +24,7 @@ const out: Record<string, unknown> = {};
 if (only !== "model-kit") {
   const g = await runGradingBench({ onProgress: progress });
   out.grading = g;
-  const speedUp = Math.round((g.coldBaselineP50Ms / g.p50Ms) * 10) / 10;
-  table(
-    [
-      "grading (dense-forward reference solution; enqueue → stored grade)",
-      `  p50                      ${g.p50Ms} ms      (target <= 100 ms)`,
-      `  p95                      ${g.p95Ms} ms      (target <= 250 ms)`,
-      `  throughput, concurrent   ${g.throughputPerS} /s     (target >= 20 /s)`,
-      `  cold baseline p50        ${g.coldBaselineP50Ms} ms      (fresh node + tfjs per submission)`,
-      `  speed-up vs cold         ${speedUp}x         (target >= 3x)`,
-      `  submissions graded       ${g.submissions}`,
-    ].join("\n"),
-  );
+  table(formatGradingTable(g));
 }
 if (only !== "grading") {
   const m = await runModelKitBench({ quick, onProgress: progress });

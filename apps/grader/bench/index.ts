@@ -3,9 +3,25 @@
  * --json exactly `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions } }`.
  */
 import { pathToFileURL } from "node:url";
-import { runGradingBench } from "./grading.ts";
+import { runGradingBench, type GradingBenchResult } from "./grading.ts";
 
 export { runGradingBench, type GradingBenchOptions, type GradingBenchResult } from "./grading.ts";
+
+/** The figures as a readable table, each beside its target. */
+export function formatGradingTable(r: GradingBenchResult): string {
+  const rows: [string, string, string][] = [
+    ["p50 enqueue → stored grade", `${r.p50Ms} ms`, "<= 100 ms"],
+    ["p95 enqueue → stored grade", `${r.p95Ms} ms`, "<= 250 ms"],
+    ["throughput (concurrent)", `${r.throughputPerS} /s`, ">= 20 /s"],
+    ["cold baseline p50 (fresh node + tfjs)", `${r.coldBaselineP50Ms} ms`, ""],
+    ["speed-up vs cold (p50)", `${Math.round((r.coldBaselineP50Ms / r.p50Ms) * 10) / 10}x`, ">= 3x"],
+    ["submissions graded", String(r.submissions), ""],
+  ];
+  const w = Math.max(...rows.map((x) => x[0].length));
+  let out = "grading (dense-forward reference solution)\n";
+  for (const [k, v, target] of rows) out += `  ${k.padEnd(w)}  ${v.padStart(10)}  ${target}\n`;
+  return out;
+}
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -24,17 +40,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ grading: r }) + "\n");
     return;
   }
-  const rows: [string, string, string][] = [
-    ["p50 enqueue → stored grade", `${r.p50Ms} ms`, "<= 100 ms"],
-    ["p95 enqueue → stored grade", `${r.p95Ms} ms`, "<= 250 ms"],
-    ["throughput (concurrent)", `${r.throughputPerS} /s`, ">= 20 /s"],
-    ["cold baseline p50 (fresh node + tfjs)", `${r.coldBaselineP50Ms} ms`, ""],
-    ["speed-up vs cold (p50)", `${Math.round((r.coldBaselineP50Ms / r.p50Ms) * 10) / 10}x`, ">= 3x"],
-    ["submissions graded", String(r.submissions), ""],
-  ];
-  const w = Math.max(...rows.map((x) => x[0].length));
-  process.stdout.write(`grading (dense-forward reference solution)\n`);
-  for (const [k, v, target] of rows) process.stdout.write(`  ${k.padEnd(w)}  ${v.padStart(10)}  ${target}\n`);
+  process.stdout.write(formatGradingTable(r));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
