@@ -78,7 +78,18 @@ describe("compareTensors", () => {
     const r = compareTensors({ shape: [2, 2], values: [1, 2, 3] }, { shape: [2, 2], values: [1, 2, 3, 4] });
     expect(r.kind).toBe("shape");
     expect(r.pass).toBe(false);
+    expect(r.malformed).toMatch(/values has 3 entries/);
+    expect(r.message).toContain(r.malformed);
     expect(() => compareTensors(1, 1, { atol: -1 })).toThrow(RangeError);
+  });
+
+  it("reports the tolerance it used, defaults filled in (feedback is rebuilt from these fields)", () => {
+    expect(compareNumbers(1, 1).tolerance).toEqual(DEFAULT_TOLERANCE);
+    const r = compareTensors({ shape: [2], values: [1, 5] }, { shape: [2], values: [1, 2] }, { atol: 0.5 });
+    expect(r.tolerance).toEqual({ atol: 0.5, rtol: 1e-4 });
+    expect(r.message).toContain("atol 0.5000, rtol 1.000e-4");
+    expect(compareTensors({ shape: [1], values: [NaN] }, { shape: [1], values: [1] }, { rtol: 0 }).tolerance).toEqual({ atol: 1e-4, rtol: 0 });
+    expect(compareTensors(tf.zeros([2]), tf.zeros([3])).tolerance).toEqual(DEFAULT_TOLERANCE);
   });
 
   it("compares int32 and bool tensors by value", () => {

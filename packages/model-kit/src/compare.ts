@@ -21,6 +21,10 @@ export interface Comparison {
   /** Max of |a - b| / |b| over elements whose expected value is non-zero (0 if there are none). */
   maxRelError?: number;
   nonFinite?: { nan: number; inf: number; firstIndex: number[] };
+  /** The tolerance the comparison used (defaults filled in). */
+  tolerance: Tolerance;
+  /** Why the output is not a well-formed tensor (kind "shape" only, when the data is malformed). */
+  malformed?: string;
 }
 
 const fmtShape = (s: readonly number[]): string => `[${s.join(", ")}]`;
@@ -56,15 +60,18 @@ export function compareTensors(actual: TensorLike, expected: TensorLike, tol?: P
   try {
     act = toHost(actual);
   } catch (e) {
+    const malformed = (e as Error).message;
     return {
       pass: false,
       kind: "shape",
-      message: `Your output is not a well-formed tensor (${(e as Error).message}); wanted shape ${fmtShape(exp.shape)}.`,
+      message: `Your output is not a well-formed tensor (${malformed}); wanted shape ${fmtShape(exp.shape)}.`,
       actualShape: [],
       expectedShape: exp.shape,
+      tolerance: t,
+      malformed,
     };
   }
-  const base = { actualShape: act.shape, expectedShape: exp.shape };
+  const base = { actualShape: act.shape, expectedShape: exp.shape, tolerance: t };
   if (!sameShape(act.shape, exp.shape)) {
     return {
       pass: false,
