@@ -1,7 +1,7 @@
 // End-to-end checks of every exercise through the same compile → restrict → execute → score path
 // the grader uses (in-process here): solutions pass on several seeds, starters and mutants fail,
 // alternative correct solutions get full marks.
-import { compileSubmission, runLocally } from "@course/exercise-kit";
+import { compileSubmission, hasUntranslated, renderFeedback, runLocally, testNameProblems } from "@course/exercise-kit";
 import { describe, expect, it } from "vitest";
 import { exerciseIds, listExercises, loadExercise } from "./index.ts";
 
@@ -37,6 +37,23 @@ describe.each(exerciseIds)("%s", (id) => {
     expect(r.tests.filter((t) => !t.passed)).toEqual([]);
     expect(r).toMatchObject({ status: "passed", seed });
     expect(r.score).toBe(r.maxScore);
+  });
+
+  it("names every test case in Chinese (tests.zh-CN.json)", async () => {
+    const ex = await loadExercise(id);
+    expect(testNameProblems(ex.testNames, ex.tests.cases.map((c) => c.name))).toEqual({ missing: [], unused: [] });
+    for (const c of ex.tests.cases) expect(ex.testNames["zh-CN"][c.name]!.trim()).not.toBe("");
+  });
+
+  it("words its feedback in both languages (mutants' failures included)", async () => {
+    const ex = await loadExercise(id);
+    for (const source of [ex.starter, ...ex.mutants.map((m) => m.source)]) {
+      const r = await runLocally(ex, source, { seed: SEEDS[0]!, visibility: "all" });
+      for (const t of r.tests) {
+        expect(renderFeedback(t.feedback!, "en")).toBe(t.message);
+        expect(hasUntranslated(t.feedback), t.message).toBe(false);
+      }
+    }
   });
 
   it("starter compiles and fails the hidden tests", async () => {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, harness, randomCase, type CheckFn } from "@course/exercise-kit";
+import { defineTests, edgeCase, fromFeedback, harness, localText, randomCase, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 /** Public harness code, run next to the submission. It never contains expected values. */
@@ -50,15 +50,22 @@ function expectedOutput(i: Extract<Inputs, { activation: Activation }>): tf.Tens
 const lossDrops: CheckFn<Inputs> = (ctx) => {
   const out = ctx.outputs[0]!;
   if (out.t !== "array" || out.items.length === 0 || !out.items.every((i) => i.t === "number")) {
-    return { pass: false, message: "fit did not produce a loss history." };
+    return fromFeedback(false, [localText({ en: "fit did not produce a loss history.", "zh-CN": "fit 没有产生损失记录（loss history）。" })]);
   }
   const losses = out.items.map((i) => (i as { v: number }).v);
   const first = losses[0]!;
   const last = losses[losses.length - 1]!;
-  if (!losses.every(Number.isFinite)) return { pass: false, message: "fit produced a NaN or infinite loss." };
+  if (!losses.every(Number.isFinite)) {
+    return fromFeedback(false, [localText({ en: "fit produced a NaN or infinite loss.", "zh-CN": "fit 产生了 NaN 或无穷大的损失。" })]);
+  }
   return last < first * 0.5
-    ? { pass: true, message: "fit lowered the loss." }
-    : { pass: false, message: "fit did not lower the loss (are your weights trainable, and is call() using them?)." };
+    ? fromFeedback(true, [localText({ en: "fit lowered the loss.", "zh-CN": "fit 降低了损失。" })])
+    : fromFeedback(false, [
+        localText({
+          en: "fit did not lower the loss (are your weights trainable, and is call() using them?).",
+          "zh-CN": "fit 没有降低损失（你的权重是否可训练？call() 是否用到了它们？）。",
+        }),
+      ]);
 };
 
 export default defineTests<Inputs>({

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, harness, randomCase, type CheckFn } from "@course/exercise-kit";
+import { defineTests, edgeCase, feedbackOf, fromFeedback, harness, localText, randomCase, type CheckFn } from "@course/exercise-kit";
 import type { Rng } from "@course/model-kit";
 
 /**
@@ -46,9 +46,21 @@ function predict(i: Inputs): { isNewObject: boolean; prediction: tf.Tensor } {
 const newObject: CheckFn<Inputs> = (ctx) => {
   const out = ctx.outputs[0]!;
   const flag = out.t === "object" ? out.entries["isNewObject"] : undefined;
-  if (flag?.t === "boolean" && !flag.v) return { pass: false, message: "roundTrip returned the model it was given, not a model loaded from the saved artifacts." };
+  if (flag?.t === "boolean" && !flag.v) {
+    return fromFeedback(false, [
+      localText({
+        en: "roundTrip returned the model it was given, not a model loaded from the saved artifacts.",
+        "zh-CN": "roundTrip 返回的是传入的原模型，而不是从保存的产物（artifacts）加载出来的模型。",
+      }),
+    ]);
+  }
   const base = ctx.defaultCheck();
-  return base.pass ? base : { pass: false, message: `${base.message} (Is the loaded model independent of the original, with its own copy of the weights?)` };
+  if (base.pass) return base;
+  const hint = localText({
+    en: "(Is the loaded model independent of the original, with its own copy of the weights?)",
+    "zh-CN": "（加载出来的模型是否独立于原模型，并拥有自己的一份权重副本？）",
+  });
+  return fromFeedback(false, [...feedbackOf(base), hint]);
 };
 
 export default defineTests<Inputs>({

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase, type CheckFn, type WireTensor } from "@course/exercise-kit";
+import { call, defineTests, edgeCase, fromFeedback, localText, randomCase, type CheckFn, type WireTensor } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -66,7 +66,16 @@ const maskedExactly: CheckFn<Inputs> = (ctx) => {
     }
   }
   if (nonZero > 0) {
-    return { pass: false, message: `weights: ${nonZero} masked weight${nonZero === 1 ? " is" : "s are"} not exactly 0, first at index [${first!.join(", ")}].` };
+    const at = `[${first!.join(", ")}]`;
+    return fromFeedback(false, [
+      localText(
+        {
+          en: `${nonZero} masked weight${nonZero === 1 ? " is" : "s are"} not exactly 0, first at index ${at}.`,
+          "zh-CN": `有 ${nonZero} 个被遮蔽（masked）的权重不严格等于 0，第一个在索引 ${at} 处。`,
+        },
+        "weights",
+      ),
+    ]);
   }
   for (let bi = 0; bi < b; bi++) {
     for (let i = 0; i < tq; i++) {
@@ -75,7 +84,15 @@ const maskedExactly: CheckFn<Inputs> = (ctx) => {
       if (any) continue;
       for (let c = 0; c < dv; c++) {
         if (output.data[(bi * tq + i) * dv + c] !== 0) {
-          return { pass: false, message: `output: query [${bi}, ${i}] has every key masked, so its output must be exactly 0.` };
+          return fromFeedback(false, [
+            localText(
+              {
+                en: `query [${bi}, ${i}] has every key masked, so its output must be exactly 0.`,
+                "zh-CN": `查询 [${bi}, ${i}] 的所有键都被遮蔽，因此它的输出必须严格为 0。`,
+              },
+              "output",
+            ),
+          ]);
         }
       }
     }

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase, type CheckFn } from "@course/exercise-kit";
+import { call, defineTests, edgeCase, fb, feedbackOf, fromFeedback, localText, randomCase, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -16,11 +16,13 @@ const hugeLogits: CheckFn<Inputs> = (ctx) => {
   if (out.t !== "object" || exp.t !== "object") return ctx.defaultCheck();
   const loss = out.entries["loss"];
   const dLogits = out.entries["dLogits"];
-  if (loss === undefined) return { pass: false, message: "loss: missing from your result." };
-  if (dLogits === undefined) return { pass: false, message: "dLogits: missing from your result." };
+  if (loss === undefined) return fromFeedback(false, [fb("wire.missing", {}, "loss")]);
+  if (dLogits === undefined) return fromFeedback(false, [fb("wire.missing", {}, "dLogits")]);
   const l = ctx.compare(loss, exp.entries["loss"]!, { tolerance: { atol: 1e-3 }, label: "loss" });
   const d = ctx.compare(dLogits, exp.entries["dLogits"]!, { label: "dLogits" });
-  return l.pass && d.pass ? { pass: true, message: "loss and dLogits match." } : { pass: false, message: [l, d].filter((r) => !r.pass).map((r) => r.message).join(" ") };
+  return l.pass && d.pass
+    ? fromFeedback(true, [localText({ en: "loss and dLogits match.", "zh-CN": "loss 和 dLogits 都一致。" })])
+    : fromFeedback(false, [l, d].filter((r) => !r.pass).flatMap(feedbackOf));
 };
 
 /** loss and dLogits by autodiff of mean(-log softmax[label]) (trusted side). */

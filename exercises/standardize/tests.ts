@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase, type CheckFn } from "@course/exercise-kit";
+import { call, defineTests, edgeCase, fromFeedback, localText, randomCase, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -29,7 +29,11 @@ const exactOnes: CheckFn<Inputs> = (ctx) => {
   const std = out.t === "object" ? out.entries["std"] : undefined;
   if (std?.t !== "tensor") return base;
   for (const col of [1, 3]) {
-    if (std.data[col] !== 1) return { pass: false, message: `std: column ${col} is constant, so its std must be exactly 1.` };
+    if (std.data[col] !== 1) {
+      return fromFeedback(false, [
+        localText({ en: `column ${col} is constant, so its std must be exactly 1.`, "zh-CN": `第 ${col} 列是常数列，因此它的 std 必须严格等于 1。` }, "std"),
+      ]);
+    }
   }
   return base;
 };

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkExercise } from "./check-exercise.ts";
 import { loadExerciseFolder, type Exercise } from "./exercise.ts";
-import { scaleManifest, scaleSolution, scaleTests } from "./test-fixtures.ts";
+import { defineTests, randomCase, call } from "./define-tests.ts";
+import { scaleManifest, scaleSolution, scaleTestNames, scaleTests } from "./test-fixtures.ts";
 
 const statementEn = "Scale every row of x by the matching entry of s: scaleRows(x, s) = x * s[:, None]; total(x) sums x. $y = s x$. ".repeat(3);
 const statementZh = "把 x 的每一行乘以 s 中对应的数：scaleRows(x, s)；total(x) 求和。$y = s x$。".repeat(3);
@@ -20,6 +21,7 @@ function exercise(overrides: Partial<Exercise>): Exercise {
     tests: scaleTests,
     mutants: [{ name: "adds", path: "m.ts", source: scaleSolution.replace("tf.mul(x, tf.reshape(s, [-1, 1]))", "tf.add(x, tf.reshape(s, [-1, 1]))") }],
     alternatives: [],
+    testNames: scaleTestNames,
     ...overrides,
   };
 }
@@ -44,6 +46,30 @@ describe("checkExercise", () => {
     );
     expect(r.ok).toBe(false);
     expect(failing(r)).toEqual(["starter fails the hidden tests", "alternative broken passes everything", "mutant identical is rejected by the hidden tests"]);
+  });
+
+  it("flags a test case name without a translation, and a translation of no case", async () => {
+    const { "hidden total": _dropped, ...rest } = scaleTestNames["zh-CN"];
+    const r = await checkExercise(exercise({ testNames: { "zh-CN": { ...rest, "renamed case": "改名的用例" } } }), { seeds: [1] });
+    const item = r.items.find((i) => i.name === "tests.zh-CN.json translates every test case name");
+    expect(item?.ok).toBe(false);
+    expect(item?.detail).toBe('missing: "hidden total"; no such case: "renamed case"');
+    expect(failing(r)).toEqual(["tests.zh-CN.json translates every test case name"]);
+  });
+
+  it("flags a custom check whose message exists only in English", async () => {
+    const tests = defineTests<{ x: number }>({
+      run: (i) => call("total", i.x),
+      expected: () => 0,
+      cases: [
+        randomCase("pub", () => ({ x: 1 }), { visibility: "public" }),
+        randomCase("hid", () => ({ x: 1 }), { check: (ctx) => ({ pass: ctx.outputs[0]?.t === "number", message: "total must return a number." }) }),
+      ],
+    });
+    const r = await checkExercise(exercise({ tests, testNames: { "zh-CN": { pub: "公开", hid: "隐藏" } } }), { seeds: [1] });
+    const item = r.items.find((i) => i.name.startsWith("feedback comes in every language"));
+    expect(item?.ok).toBe(false);
+    expect(item?.detail).toContain('English only: "total must return a number."');
   });
 
   it("flags a statement that is missing or not in Chinese", async () => {
@@ -78,6 +104,22 @@ describe("loadExerciseFolder", () => {
   it("rejects an invalid manifest with the field at fault", async () => {
     const dir = await folder("demo", { "exercise.json": manifest("demo", { bans: ["not a path"] }) });
     await expect(loadExerciseFolder(dir)).rejects.toThrow(/exercise\.json: bans\.0/);
+  });
+
+  it("reads tests.zh-CN.json, and names a malformed one", async () => {
+    const files = {
+      "exercise.json": manifest("demo"),
+      "statement.en.md": "s",
+      "statement.zh-CN.md": "题",
+      "starter.ts": "",
+      "solution.ts": "",
+      "tests.ts": `import { defineTests, call, randomCase } from ${JSON.stringify(new URL("./index.ts", import.meta.url).href)};\nexport default defineTests({ run: () => call("f"), expected: () => 1, cases: [randomCase("one", () => ({}))] });\n`,
+    };
+    const ok = await loadExerciseFolder(await folder("demo", { ...files, "tests.zh-CN.json": '{ "one": "一" }' }));
+    expect(ok.testNames).toEqual({ "zh-CN": { one: "一" } });
+    expect((await loadExerciseFolder(await folder("demo", files))).testNames).toEqual({ "zh-CN": {} });
+    await expect(loadExerciseFolder(await folder("demo", { ...files, "tests.zh-CN.json": '{ "one": "" }' }))).rejects.toThrow(/demo: tests\.zh-CN\.json: one/);
+    await expect(loadExerciseFolder(await folder("demo", { ...files, "tests.zh-CN.json": "{ one: 1 " }))).rejects.toThrow(/demo: tests\.zh-CN\.json: /);
   });
 
   it("rejects an id that does not match the folder", async () => {

@@ -1,7 +1,9 @@
 /** Structural comparison of a student's Wire output with the expected Wire value. */
 import { compareTensors } from "@course/model-kit";
-import { describeComparison } from "./feedback.ts";
-import type { CheckResult } from "./define-tests.ts";
+import { comparisonFeedback } from "./feedback.ts";
+import { feedbackOf, type CheckResult } from "./define-tests.ts";
+import { fb, fromFeedback, type Feedback, type FeedbackPart } from "./messages/feedback.ts";
+import type { Kind } from "./messages/params.ts";
 import type { Tolerance } from "./manifest.ts";
 import type { Wire } from "./realm/types.ts";
 
@@ -12,22 +14,19 @@ export interface CompareOptions {
   label?: string;
 }
 
-const describeKind = (w: Wire): string => {
+/** What a value is, without its content. */
+export function kindOf(w: Wire): Kind {
   switch (w.t) {
     case "tensor":
-      return `a ${w.dtype} tensor of shape [${w.shape.join(", ")}]`;
-    case "number":
-      return "a number";
+      return { t: "tensor", dtype: w.dtype, shape: w.shape };
     case "array":
-      return `an array of ${w.items.length}`;
-    case "object":
-      return "an object";
+      return { t: "array", length: w.items.length };
     default:
-      return w.t === "null" || w.t === "undefined" ? w.t : `a ${w.t}`;
+      return { t: w.t };
   }
-};
+}
 
-const prefix = (label: string | undefined): string => (label === undefined || label === "" ? "" : `${label}: `);
+const result = (pass: boolean, part: FeedbackPart): CheckResult => fromFeedback(pass, [part]);
 
 /** A number, or a tensor holding exactly one value, as a number; undefined otherwise. */
 function asScalar(w: Wire): number | undefined {
@@ -42,80 +41,85 @@ function compareScalarVector(actual: Wire, expected: number[], opts: CompareOpti
     values = [];
     for (const item of actual.items) {
       const s = asScalar(item);
-      if (s === undefined) return { pass: false, message: `${prefix(opts.label)}wanted an array of numbers, got an item that is ${describeKind(item)}.` };
+      if (s === undefined) return result(false, fb("wire.wantNumberItem", { got: kindOf(item) }, opts.label));
       values.push(s);
     }
   } else if (actual.t === "tensor" && actual.shape.length === 1 && actual.dtype !== "bool") {
     values = Array.from(actual.data);
   } else {
-    return { pass: false, message: `${prefix(opts.label)}wanted an array of ${expected.length} numbers, got ${describeKind(actual)}.` };
+    return result(false, fb("wire.wantNumbers", { n: expected.length, got: kindOf(actual) }, opts.label));
   }
   const c = compareTensors({ shape: [values.length], values }, { shape: [expected.length], values: expected }, opts.tolerance);
-  return { pass: c.pass, message: prefix(opts.label) + describeComparison(c, opts.reveal) };
+  return result(c.pass, comparisonFeedback(c, opts.reveal, opts.label));
 }
 
 export function compareWire(actual: Wire, expected: Wire, opts: CompareOptions): CheckResult {
-  const p = prefix(opts.label);
+  const label = opts.label;
   switch (expected.t) {
     case "tensor": {
       if (actual.t !== "tensor") {
         const s = asScalar(actual);
         if (!(s !== undefined && expected.shape.length === 0 && expected.dtype === "float32")) {
-          return { pass: false, message: `${p}wanted a ${expected.dtype} tensor of shape [${expected.shape.join(", ")}], got ${describeKind(actual)}.` };
+          return result(false, fb("wire.wantTensor", { dtype: expected.dtype, shape: expected.shape, got: kindOf(actual) }, label));
         }
         actual = { t: "tensor", dtype: "float32", shape: [], data: Float32Array.of(s) };
       }
       if (actual.dtype !== expected.dtype) {
-        return { pass: false, message: `${p}wanted a ${expected.dtype} tensor, got a ${actual.dtype} tensor.` };
+        return result(false, fb("wire.wantDtype", { dtype: expected.dtype, got: actual.dtype }, label));
       }
       const c = compareTensors(
         { shape: actual.shape, values: actual.data, dtype: actual.dtype },
         { shape: expected.shape, values: expected.data, dtype: expected.dtype },
         opts.tolerance,
       );
-      return { pass: c.pass, message: p + describeComparison(c, opts.reveal) };
+      return result(c.pass, comparisonFeedback(c, opts.reveal, label));
     }
     case "number": {
       const s = asScalar(actual);
-      if (s === undefined) return { pass: false, message: `${p}wanted a number (or a scalar tensor), got ${describeKind(actual)}.` };
+      if (s === undefined) return result(false, fb("wire.wantNumber", { got: kindOf(actual) }, label));
       const c = compareTensors({ shape: [], values: [s] }, { shape: [], values: [expected.v] }, opts.tolerance);
-      return { pass: c.pass, message: p + describeComparison(c, opts.reveal) };
+      return result(c.pass, comparisonFeedback(c, opts.reveal, label));
     }
     case "array": {
       if (expected.items.every((i) => i.t === "number")) {
         return compareScalarVector(actual, expected.items.map((i) => (i as { v: number }).v), opts);
       }
-      if (actual.t !== "array") return { pass: false, message: `${p}wanted an array of ${expected.items.length}, got ${describeKind(actual)}.` };
+      if (actual.t !== "array") return result(false, fb("wire.wantArray", { n: expected.items.length, got: kindOf(actual) }, label));
       if (actual.items.length !== expected.items.length) {
-        return { pass: false, message: `${p}wanted an array of ${expected.items.length} items, got ${actual.items.length}.` };
+        return result(false, fb("wire.arrayLength", { n: expected.items.length, got: actual.items.length }, label));
       }
-      const label = opts.label ?? "";
+      const base = opts.label ?? "";
       for (let i = 0; i < expected.items.length; i++) {
-        const r = compareWire(actual.items[i]!, expected.items[i]!, { ...opts, label: `${label}[${i}]` });
+        const r = compareWire(actual.items[i]!, expected.items[i]!, { ...opts, label: `${base}[${i}]` });
         if (!r.pass) return r;
       }
-      return { pass: true, message: `${p}all ${expected.items.length} items match.` };
+      return result(true, fb("wire.allItemsMatch", { n: expected.items.length }, label));
     }
     case "object": {
-      if (actual.t !== "object") return { pass: false, message: `${p}wanted an object with ${Object.keys(expected.entries).join(", ")}, got ${describeKind(actual)}.` };
-      const failures: string[] = [];
+      if (actual.t !== "object") return result(false, fb("wire.wantObject", { keys: Object.keys(expected.entries), got: kindOf(actual) }, label));
+      const failures: Feedback = [];
       for (const [k, e] of Object.entries(expected.entries)) {
-        const label = opts.label ? `${opts.label}.${k}` : k;
+        const fieldLabel = opts.label ? `${opts.label}.${k}` : k;
         const a = Object.hasOwn(actual.entries, k) ? actual.entries[k] : undefined;
         if (a === undefined) {
-          failures.push(`${label}: missing from your result.`);
+          failures.push(fb("wire.missing", {}, fieldLabel));
           continue;
         }
-        const r = compareWire(a, e, { ...opts, label });
-        if (!r.pass) failures.push(r.message);
+        const r = compareWire(a, e, { ...opts, label: fieldLabel });
+        if (!r.pass) failures.push(...feedbackOf(r));
       }
-      return failures.length > 0 ? { pass: false, message: failures.join(" ") } : { pass: true, message: `${p}all fields match.` };
+      return failures.length > 0 ? fromFeedback(false, failures) : result(true, fb("wire.allFieldsMatch", {}, label));
     }
     default: {
       const same = actual.t === expected.t && (!("v" in expected) || ("v" in actual && actual.v === expected.v));
-      if (same) return { pass: true, message: `${p}matches.` };
-      if (actual.t !== expected.t) return { pass: false, message: `${p}wanted ${describeKind(expected)}, got ${describeKind(actual)}.` };
-      return { pass: false, message: opts.reveal && "v" in expected ? `${p}got ${String((actual as { v: unknown }).v)}, wanted ${String(expected.v)}.` : `${p}wrong value.` };
+      if (same) return result(true, fb("wire.matches", {}, label));
+      if (actual.t !== expected.t) return result(false, fb("wire.wantKind", { want: kindOf(expected), got: kindOf(actual) }, label));
+      return result(
+        false,
+        opts.reveal && "v" in expected
+          ? fb("wire.gotWanted", { got: String((actual as { v: unknown }).v), want: String(expected.v) }, label)
+          : fb("wire.wrongValue", {}, label),
+      );
     }
   }
 }

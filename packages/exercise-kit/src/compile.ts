@@ -1,5 +1,7 @@
 /** compileSubmission: a student's TypeScript module → ESM JavaScript, with import policy. */
 import { build, type Message, type Plugin } from "esbuild";
+import type { CompileReason } from "./messages/catalogue.ts";
+import { renderPart } from "./messages/feedback.ts";
 
 export const ALLOWED_IMPORT = "@tensorflow/tfjs";
 
@@ -9,6 +11,8 @@ export interface CompileError {
   line: number;
   /** 1-based. */
   column: number;
+  /** Set when the error is our own refusal (not esbuild's): the message in structured form. */
+  feedback?: CompileReason;
 }
 
 export type CompileResult =
@@ -22,17 +26,24 @@ export interface CompileOptions {
   maxSourceLength?: number;
 }
 
-function toError(m: Message): CompileError {
-  return { message: m.text, line: m.location?.line ?? 1, column: (m.location?.column ?? 0) + 1 };
+function toError(m: Message, ours: ReadonlyMap<string, CompileReason>): CompileError {
+  const e: CompileError = { message: m.text, line: m.location?.line ?? 1, column: (m.location?.column ?? 0) + 1 };
+  const reason = ours.get(m.text);
+  if (reason !== undefined) e.feedback = reason;
+  return e;
 }
+
+const reasonText = (r: CompileReason): string => renderPart(r, "en");
 
 export async function compileSubmission(source: string, options: CompileOptions = {}): Promise<CompileResult> {
   const max = options.maxSourceLength ?? 200_000;
   if (source.length > max) {
-    return { ok: false, kind: "rejected", errors: [{ message: `The submission is ${source.length} characters long; the limit is ${max}.`, line: 1, column: 1 }] };
+    const feedback: CompileReason = { key: "compile.tooLong", params: { length: source.length, max } };
+    return { ok: false, kind: "rejected", errors: [{ message: reasonText(feedback), line: 1, column: 1, feedback }] };
   }
   const imports = new Set<string>();
   const rejected: string[] = [];
+  const ours = new Map<string, CompileReason>();
   const policy: Plugin = {
     name: "import-policy",
     setup(b) {
@@ -43,11 +54,13 @@ export async function compileSubmission(source: string, options: CompileOptions 
           return { path: options.tfSpecifier ?? ALLOWED_IMPORT, external: true };
         }
         rejected.push(args.path);
-        const how = args.kind === "dynamic-import" ? "dynamic import()" : args.kind === "require-call" ? "require()" : "import";
-        const text =
+        const how = args.kind === "dynamic-import" ? "dynamic" : args.kind === "require-call" ? "require" : "import";
+        const reason: CompileReason =
           args.path === ALLOWED_IMPORT
-            ? `Only a static import of "${ALLOWED_IMPORT}" is allowed (found ${how}).`
-            : `Import of "${args.path}" is not allowed: a submission may import only "${ALLOWED_IMPORT}".`;
+            ? { key: "compile.staticImportOnly", params: { how } }
+            : { key: "compile.importNotAllowed", params: { path: args.path } };
+        const text = reasonText(reason);
+        ours.set(text, reason);
         return { errors: [{ text }] };
       });
     },
@@ -86,7 +99,7 @@ export async function compileSubmission(source: string, options: CompileOptions 
     if (js === undefined) throw new Error("esbuild produced no output");
     return { ok: true, code: js.text, imports: [...imports], sourceMap: map?.text ?? "{}" };
   } catch (e) {
-    const errors = ((e as { errors?: Message[] }).errors ?? []).map(toError);
+    const errors = ((e as { errors?: Message[] }).errors ?? []).map((m) => toError(m, ours));
     if (errors.length === 0) errors.push({ message: (e as Error).message, line: 1, column: 1 });
     return { ok: false, kind: rejected.length > 0 ? "rejected" : "compile_error", errors };
   }

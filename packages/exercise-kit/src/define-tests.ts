@@ -16,6 +16,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import type { Rng } from "@course/model-kit";
 import type { Tolerance } from "./manifest.ts";
+import { untranslated, type Feedback } from "./messages/feedback.ts";
 import type { Wire, WireTensor } from "./realm/types.ts";
 
 /** One call into the sandbox: a student export, or public harness code run next to it. */
@@ -38,7 +39,19 @@ export function harness(source: string, ...args: unknown[]): Call {
 
 export interface CheckResult {
   pass: boolean;
+  /** English, exactly as the `grade` CLI shows it. */
   message: string;
+  /**
+   * The same message, structured, so the web app can show it in the student's language. Build
+   * results with `fromFeedback(pass, [localText({ en, "zh-CN" })])` (or return what `compare`
+   * gave); a result without it is shown in English everywhere and check-exercise reports it.
+   */
+  feedback?: Feedback;
+}
+
+/** A result's structured feedback (its English message, untranslated, when it has none). */
+export function feedbackOf(r: CheckResult): Feedback {
+  return r.feedback ?? [untranslated(r.message)];
 }
 
 /** Inputs as a check sees them: tensors become WireTensor (shape, dtype, data). */

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { isTestSuite, type TestSuite } from "./define-tests.ts";
 import { ExerciseManifestSchema, type ExerciseManifest } from "./manifest.ts";
 import { useCpuBackend } from "./backend.ts";
+import { TEST_NAMES_FILE, TestNameTranslationsSchema, type TestNames } from "./test-names.ts";
 
 export interface SourceFile {
   name: string;
@@ -24,6 +25,8 @@ export interface Exercise {
   mutants: SourceFile[];
   /** Other correct solutions (alternatives/*.ts): they must get full marks too. */
   alternatives: SourceFile[];
+  /** Case names translated (tests.zh-CN.json); check-exercise reports cases without one. */
+  testNames: TestNames;
 }
 
 export class ExerciseFormatError extends Error {
@@ -37,6 +40,25 @@ async function readRequired(dir: string, file: string): Promise<string> {
   const p = join(dir, file);
   if (!existsSync(p)) throw new ExerciseFormatError(dir, `missing ${file}`);
   return readFile(p, "utf8");
+}
+
+/** tests.zh-CN.json: absent is empty (check-exercise reports the missing names); malformed is an error. */
+async function readTestNames(dir: string): Promise<TestNames> {
+  const file = TEST_NAMES_FILE["zh-CN"];
+  const p = join(dir, file);
+  if (!existsSync(p)) return { "zh-CN": {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(p, "utf8"));
+  } catch (e) {
+    throw new ExerciseFormatError(dir, `${file}: ${(e as Error).message}`);
+  }
+  const parsed = TestNameTranslationsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ExerciseFormatError(dir, `${file}: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`);
+  }
+  return { "zh-CN": parsed.data };
 }
 
 async function readFolder(dir: string, sub: string): Promise<SourceFile[]> {
@@ -77,6 +99,7 @@ export async function loadExerciseFolder(dir: string): Promise<Exercise> {
     tests: mod.default,
     mutants: await readFolder(dir, "mutants"),
     alternatives: await readFolder(dir, "alternatives"),
+    testNames: await readTestNames(dir),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Schemas of what crosses process boundaries: the realm's result and the grade report. */
 import { z } from "zod";
 import { wireSchema } from "./wire.ts";
+import { FeedbackSchema } from "./messages/feedback.ts";
 import { DEFAULT_WIRE_LIMITS, type WireLimits } from "./realm/types.ts";
 
 export const RealmErrorSchema = z.object({
@@ -37,6 +38,8 @@ export const TestReportSchema = z.object({
   points: z.number().nonnegative(),
   maxPoints: z.number().nonnegative(),
   message: z.string().optional(),
+  /** Extension: `message` as catalogue keys and parameters, to render in another language. */
+  feedback: FeedbackSchema.optional(),
   /** Extension: which set the case belongs to. */
   visibility: z.enum(["public", "hidden"]).optional(),
 });
@@ -52,5 +55,7 @@ export const GradeReportSchema = z.object({
   tests: z.array(TestReportSchema),
   /** Extension: a submission-level message (compile errors, rejected import, load failure). */
   message: z.string().optional(),
+  /** Extension: the submission-level message, structured like tests[].feedback. */
+  feedback: FeedbackSchema.optional(),
 });
 export type GradeReport = z.infer<typeof GradeReportSchema>;

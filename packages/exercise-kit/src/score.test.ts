@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { compareWire } from "./compare-wire.ts";
 import { planGrading } from "./plan.ts";
 import type { RealmResult, Wire } from "./realm/types.ts";
-import { scoreGrading } from "./score.ts";
+import { compileSubmission } from "./compile.ts";
+import { renderFeedback } from "./messages/feedback.ts";
+import { GradeReportSchema } from "./report.ts";
+import { reportForCompileFailure, scoreGrading } from "./score.ts";
 import { scaleExercise } from "./test-fixtures.ts";
 
 const tol = { atol: 1e-4, rtol: 1e-4 };
@@ -37,7 +40,7 @@ describe("compareWire", () => {
     const bool: Wire = { t: "tensor", dtype: "bool", shape: [2], data: Uint8Array.of(1, 0) };
     expect(compareWire(bool, t([1, 0]), hidden).message).toMatch(/wanted a float32 tensor, got a bool tensor/);
     const r = compareWire({ t: "object", entries: { dx: t([1]) } }, { t: "object", entries: { dx: t([1]), db: t([2]) } }, hidden);
-    expect(r).toEqual({ pass: false, message: "db: missing from your result." });
+    expect(r).toEqual({ pass: false, message: "db: missing from your result.", feedback: [{ key: "wire.missing", params: {}, label: "db" }] });
   });
 
   it("accepts a scalar tensor where a number is expected", () => {
@@ -63,11 +66,14 @@ describe("compareWire", () => {
         kind === 0 ? 0 : kind === 1 ? -v : kind === 2 ? v + rng.normalArray(1)[0]! : kind === 3 ? v * 2 : kind === 4 ? (i === 0 ? NaN : v) : i === 0 ? v : 0,
       );
       const shape = rng.next() < 0.5 ? [n] : [1, n];
-      const messages = [
-        compareWire(t(actual, shape), t(expected, shape), hidden).message,
-        compareWire({ t: "number", v: actual[0]! }, { t: "number", v: expected[0]! }, hidden).message,
-        compareWire({ t: "object", entries: { dw: t(actual) } }, { t: "object", entries: { dw: t(expected) } }, hidden).message,
+      const results = [
+        compareWire(t(actual, shape), t(expected, shape), hidden),
+        compareWire({ t: "number", v: actual[0]! }, { t: "number", v: expected[0]! }, hidden),
+        compareWire({ t: "object", entries: { dw: t(actual) } }, { t: "object", entries: { dw: t(expected) } }, hidden),
       ];
+      // The English message, the Chinese rendering and the stored structured form alike.
+      const messages = results.flatMap((r) => [r.message, renderFeedback(r.feedback!, "zh-CN"), JSON.stringify(r.feedback)]);
+      for (const r of results) expect(renderFeedback(r.feedback!, "en")).toBe(r.message);
       for (const message of messages) {
         for (const printed of numbersIn(message)) {
           expect(Number.isInteger(printed) || isPowerOfTen(Math.abs(printed)), `"${message}" prints ${printed}`).toBe(true);
@@ -125,6 +131,44 @@ describe("planGrading / scoreGrading", () => {
     expect(report).toMatchObject({ exerciseId: "scale-rows", status: "failed", seed: 5, score: 2, maxScore: 5, durationMs: 12 });
     expect(report.tests[1]!.message).toBe("scaleRows threw TypeError: boom (compiled line 3)");
     expect(report.tests[3]!.message).toMatch(/Not run/);
+  });
+
+  it("gives every test its message as structured feedback, in English exactly the message", () => {
+    const plan = planGrading(scaleExercise, { seed: 5, visibility: "all" });
+    const results: RealmResult = {
+      load: { ok: true },
+      logs: [],
+      results: [
+        { id: plan.cases[0]!.callIds[0]!, ok: true, value: plan.cases[0]!.expected! },
+        { id: plan.cases[1]!.callIds[0]!, ok: false, error: { name: "TypeError", message: "boom", line: 3, column: 7 } },
+        { id: plan.cases[2]!.callIds[0]!, ok: false, error: { name: "OutputError", message: "Your return value is a function; return tensors, numbers or plain objects/arrays of them." } },
+      ],
+    };
+    // Through JSON and the schema, as the grader hands it on.
+    const report = GradeReportSchema.parse(JSON.parse(JSON.stringify(scoreGrading(plan, results, { outcome: "timeout" }))));
+    for (const test of report.tests) expect(renderFeedback(test.feedback!, "en")).toBe(test.message);
+    expect(report.tests.map((x) => renderFeedback(x.feedback!, "zh-CN"))).toEqual([
+      "全部 12 个元素都在容差范围内（最大绝对误差 0）。",
+      "scaleRows 抛出了 TypeError: boom（编译后代码第 3 行）",
+      "OutputError: 你的返回值是函数；请返回张量、数值，或由它们组成的普通对象/数组。",
+      "未运行：执行到此测试之前已达到时间限制。",
+    ]);
+  });
+
+  it("structures a compile failure and a rejected import for the submission and every test", async () => {
+    const plan = planGrading(scaleExercise, { seed: 5, visibility: "all" });
+    const rejected = await compileSubmission('import fs from "node:fs";\nexport const scaleRows = fs;');
+    if (rejected.ok) throw new Error("compiled");
+    const r = reportForCompileFailure(plan, rejected);
+    expect(r.message).toBe('Submission rejected. line 1, column 16: Import of "node:fs" is not allowed: a submission may import only "@tensorflow/tfjs".');
+    expect(renderFeedback(r.feedback!, "en")).toBe(r.message);
+    expect(renderFeedback(r.feedback!, "zh-CN")).toBe('提交被拒绝。第 1 行，第 16 列：不允许导入 "node:fs"：提交的代码只能导入 "@tensorflow/tfjs"。');
+    expect(r.tests.map((x) => renderFeedback(x.feedback!, "zh-CN"))).toEqual(Array(4).fill("未运行：提交被拒绝。"));
+    const broken = await compileSubmission("export const f = (;");
+    if (broken.ok) throw new Error("compiled");
+    const b = reportForCompileFailure(plan, broken);
+    expect(renderFeedback(b.feedback!, "en")).toBe(b.message);
+    expect(renderFeedback(b.feedback!, "zh-CN")).toMatch(/^你的代码无法编译。第 1 行，第 \d+ 列：Unexpected/);
   });
 
   it("maps sandbox outcomes and unreadable results to statuses", () => {

@@ -1,7 +1,9 @@
 /** scoreGrading: compare realm outputs with the plan's expected values → GradeReport. */
-import type { CheckResult } from "./define-tests.ts";
+import { feedbackOf, type CheckResult } from "./define-tests.ts";
 import { compareWire } from "./compare-wire.ts";
 import type { CompileResult } from "./compile.ts";
+import { fb, fromFeedback, renderFeedback, renderPart, type Feedback, type FeedbackPart } from "./messages/feedback.ts";
+import type { RealmErrorParam } from "./messages/params.ts";
 import type { GradingPlan, PlannedCase } from "./plan.ts";
 import type { RealmCallResult, RealmError, RealmResult, Wire } from "./realm/types.ts";
 import { RealmResultSchema, type GradeReport, type GradeStatus, type TestReport } from "./report.ts";
@@ -17,27 +19,31 @@ export interface ScoreMeta {
   maxScore?: number;
 }
 
-function where(e: RealmError, sourceMap: string | undefined): string {
-  if (e.line === undefined) return "";
+/** A realm error with its line mapped back to the student's TypeScript where possible. */
+export function realmErrorParam(e: RealmError, sourceMap: string | undefined): RealmErrorParam {
+  const out: RealmErrorParam = { name: e.name, message: e.message };
+  if (e.line === undefined) return out;
   const pos = sourceMap === undefined ? undefined : originalPosition(sourceMap, { line: e.line, column: e.column ?? 1 });
-  return pos === undefined ? ` (compiled line ${e.line})` : ` (line ${pos.line}, column ${pos.column})`;
+  return pos === undefined ? { ...out, line: e.line, compiled: true } : { ...out, line: pos.line, column: pos.column };
 }
 
 export function describeRealmError(e: RealmError, sourceMap: string | undefined): string {
-  return `${e.name}: ${e.message}${where(e, sourceMap)}`;
+  return renderPart(fb("case.outputError", { error: realmErrorParam(e, sourceMap) }), "en");
 }
+
+const one = (pass: boolean, part: FeedbackPart): CheckResult => fromFeedback(pass, [part]);
 
 function runCheck(pc: PlannedCase, outputs: Wire[], reveal: boolean): CheckResult {
   const defaultCheck = (): CheckResult => {
-    if (pc.expected === undefined) return { pass: false, message: "This case has no expected value." };
+    if (pc.expected === undefined) return one(false, fb("case.noExpected", {}));
     if (outputs.length === 1) return compareWire(outputs[0]!, pc.expected, { tolerance: pc.tolerance, reveal });
     const exp = pc.expected;
-    if (exp.t !== "array" || exp.items.length !== outputs.length) return { pass: false, message: "Test definition error: expected one value per call." };
+    if (exp.t !== "array" || exp.items.length !== outputs.length) return one(false, fb("case.badDefinition", {}));
     for (let i = 0; i < outputs.length; i++) {
       const r = compareWire(outputs[i]!, exp.items[i]!, { tolerance: pc.tolerance, reveal, label: `${pc.callLabels[i] ?? "call"} #${i + 1}` });
       if (!r.pass) return r;
     }
-    return { pass: true, message: "All outputs match." };
+    return one(true, fb("case.allOutputsMatch", {}));
   };
   if (pc.check === undefined) return defaultCheck();
   try {
@@ -51,29 +57,32 @@ function runCheck(pc: PlannedCase, outputs: Wire[], reveal: boolean): CheckResul
       defaultCheck,
     });
   } catch (e) {
-    return { pass: false, message: `Your output could not be checked: ${(e as Error).message}` };
+    return one(false, fb("case.uncheckable", { error: (e as Error).message }));
   }
 }
 
 /** Score one planned case from the realm's results for its calls. */
-export function scoreCase(pc: PlannedCase, byId: Map<string, RealmCallResult>, reveal: boolean, sourceMap: string | undefined, missing: string): CheckResult {
+export function scoreCase(pc: PlannedCase, byId: Map<string, RealmCallResult>, reveal: boolean, sourceMap: string | undefined, missing: FeedbackPart): CheckResult {
   const outputs: Wire[] = [];
   for (let i = 0; i < pc.callIds.length; i++) {
     const r = byId.get(pc.callIds[i]!);
     const label = pc.callLabels[i] ?? "call";
-    if (r === undefined) return { pass: false, message: missing };
+    if (r === undefined) return one(false, missing);
     if (!r.ok) {
+      const error = realmErrorParam(r.error, sourceMap);
       if (pc.throws !== undefined) {
         return r.error.name === pc.throws
-          ? { pass: true, message: `${label} threw a ${pc.throws} as required.` }
-          : { pass: false, message: `${label} should throw a ${pc.throws}; it threw ${describeRealmError(r.error, sourceMap)}` };
+          ? one(true, fb("case.threwAsRequired", { call: label, name: pc.throws }))
+          : one(false, fb("case.threwWrong", { call: label, name: pc.throws, error }));
       }
-      const prefix = r.error.name === "OutputError" ? "" : `${label} threw `;
-      return { pass: false, message: prefix + describeRealmError(r.error, sourceMap) };
+      return one(false, r.error.name === "OutputError" ? fb("case.outputError", { error }) : fb("case.threw", { call: label, error }));
     }
     outputs.push(r.value);
   }
-  if (pc.throws !== undefined) return { pass: false, message: `${pc.callLabels[0] ?? "The call"} should throw a ${pc.throws}, but it returned normally.` };
+  if (pc.throws !== undefined) {
+    const call = pc.callLabels[0];
+    return one(false, fb("case.returnedNormally", { ...(call === undefined ? {} : { call }), name: pc.throws }));
+  }
   return runCheck(pc, outputs, reveal);
 }
 
@@ -84,15 +93,17 @@ function totals(plan: GradingPlan, tests: TestReport[], maxScore: number | undef
   return { score: Math.round((got / raw) * maxScore * 100) / 100, maxScore };
 }
 
-function failAll(plan: GradingPlan, message: string): TestReport[] {
-  return plan.cases.map((c) => ({ name: c.name, passed: false, points: 0, maxPoints: c.points, message, visibility: c.visibility }));
+function failAll(plan: GradingPlan, why: FeedbackPart): TestReport[] {
+  const feedback: Feedback = [why];
+  const message = renderFeedback(feedback, "en");
+  return plan.cases.map((c) => ({ name: c.name, passed: false, points: 0, maxPoints: c.points, message, feedback, visibility: c.visibility }));
 }
 
 /** A report for a submission that never ran (compile error or rejected import). */
 export function reportForCompileFailure(plan: GradingPlan, compiled: Extract<CompileResult, { ok: false }>, meta: ScoreMeta = {}): GradeReport {
-  const first = compiled.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join("\n");
+  const errors = compiled.errors.map((e) => ({ line: e.line, column: e.column, message: e.message, ...(e.feedback === undefined ? {} : { reason: e.feedback }) }));
   const status: GradeStatus = compiled.kind === "rejected" ? "rejected" : "compile_error";
-  const message = status === "rejected" ? `Submission rejected. ${first}` : `Your code did not compile. ${first}`;
+  const feedback: Feedback = [status === "rejected" ? fb("submission.rejected", { errors }) : fb("submission.compileError", { errors })];
   return {
     exerciseId: plan.exerciseId,
     status,
@@ -100,37 +111,39 @@ export function reportForCompileFailure(plan: GradingPlan, compiled: Extract<Com
     score: 0,
     seed: plan.seed,
     durationMs: meta.durationMs ?? 0,
-    tests: failAll(plan, status === "rejected" ? "Not run: the submission was rejected." : "Not run: the submission did not compile."),
-    message,
+    tests: failAll(plan, status === "rejected" ? fb("notRun.rejected", {}) : fb("notRun.compileError", {})),
+    message: renderFeedback(feedback, "en"),
+    feedback,
   };
 }
+
+const MISSING: Record<NonNullable<ScoreMeta["outcome"]>, FeedbackPart> = {
+  ok: fb("notRun.noResult", {}),
+  timeout: fb("notRun.timeout", {}),
+  memory_limit: fb("notRun.memory", {}),
+  crashed: fb("notRun.crashed", {}),
+};
 
 export function scoreGrading(plan: GradingPlan, realmResult: unknown, meta: ScoreMeta = {}): GradeReport {
   const base = { exerciseId: plan.exerciseId, seed: plan.seed, durationMs: meta.durationMs ?? 0 };
   const parsed = RealmResultSchema.safeParse(realmResult);
   if (!parsed.success) {
-    const message = `The sandbox returned results that could not be read: ${parsed.error.issues[0]?.message ?? "invalid"}`;
-    return { ...base, status: "runtime_error", ...totals(plan, [], meta.maxScore), score: 0, tests: failAll(plan, message), message };
+    const why = fb("submission.unreadable", { issue: parsed.error.issues[0]?.message ?? "invalid" });
+    const message = renderPart(why, "en");
+    return { ...base, status: "runtime_error", ...totals(plan, [], meta.maxScore), score: 0, tests: failAll(plan, why), message, feedback: [why] };
   }
   const realm = parsed.data as RealmResult;
   const outcome = meta.outcome ?? "ok";
   if (!realm.load.ok) {
-    const message = `Your module threw while loading: ${describeRealmError(realm.load.error, meta.sourceMap)}`;
+    const why = fb("submission.loadFailed", { error: realmErrorParam(realm.load.error, meta.sourceMap) });
+    const message = renderPart(why, "en");
     const status: GradeStatus = outcome === "timeout" ? "timeout" : outcome === "memory_limit" ? "memory_limit" : "runtime_error";
-    return { ...base, status, ...totals(plan, [], meta.maxScore), score: 0, tests: failAll(plan, message), message };
+    return { ...base, status, ...totals(plan, [], meta.maxScore), score: 0, tests: failAll(plan, why), message, feedback: [why] };
   }
   const byId = new Map(realm.results.map((r) => [r.id, r]));
-  const missing =
-    outcome === "timeout"
-      ? "Not run: the time limit was reached before this test."
-      : outcome === "memory_limit"
-        ? "Not run: the memory limit was reached before this test."
-        : outcome === "crashed"
-          ? "Not run: the sandbox crashed before this test."
-          : "Not run: no result for this test.";
   const tests: TestReport[] = plan.cases.map((pc) => {
-    const r = scoreCase(pc, byId, pc.visibility === "public", meta.sourceMap, missing);
-    return { name: pc.name, passed: r.pass, points: r.pass ? pc.points : 0, maxPoints: pc.points, message: r.message, visibility: pc.visibility };
+    const r = scoreCase(pc, byId, pc.visibility === "public", meta.sourceMap, MISSING[outcome]);
+    return { name: pc.name, passed: r.pass, points: r.pass ? pc.points : 0, maxPoints: pc.points, message: r.message, feedback: feedbackOf(r), visibility: pc.visibility };
   });
   const status: GradeStatus =
     outcome === "timeout" ? "timeout" : outcome === "memory_limit" ? "memory_limit" : outcome === "crashed" ? "runtime_error" : tests.every((t) => t.passed) ? "passed" : "failed";

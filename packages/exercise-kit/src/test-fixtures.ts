@@ -35,6 +35,15 @@ export const scaleTests = defineTests<Inputs>({
   ],
 });
 
+export const scaleTestNames = {
+  "zh-CN": {
+    "public random": "公开的随机用例",
+    "hidden random": "隐藏的随机用例",
+    "hidden total": "隐藏的求和用例",
+    "harness squares through the module": "测试框架代码通过模块计算平方",
+  },
+};
+
 export const scaleExercise: PlanSource = { manifest: scaleManifest, tests: scaleTests };
 
 export const scaleSolution = `

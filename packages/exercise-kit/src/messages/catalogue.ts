@@ -1,0 +1,299 @@
+/**
+ * Every sentence grading shows a student, once: a key, the schema of its parameters, and its
+ * English and Simplified Chinese rendering. A report's `message` is the English rendering (the
+ * `grade` CLI contract keeps those strings byte for byte); the structured feedback next to it
+ * lets the web app show the same sentence in the viewer's language.
+ */
+import { z } from "zod";
+import {
+  DtypeSchema,
+  KindSchema,
+  RealmErrorParamSchema,
+  count,
+  dims,
+  en,
+  fmtShape,
+  rough,
+  shown,
+  text,
+  zh,
+} from "./params.ts";
+
+export const FEEDBACK_LOCALES = ["en", "zh-CN"] as const;
+export type FeedbackLocale = (typeof FEEDBACK_LOCALES)[number];
+
+export interface CatalogueEntry<S extends z.ZodType> {
+  params: S;
+  en(p: z.output<S>): string;
+  "zh-CN"(p: z.output<S>): string;
+}
+
+function entry<S extends z.ZodType>(params: S, enText: (p: z.output<S>) => string, zhText: (p: z.output<S>) => string): CatalogueEntry<S> {
+  return { params, en: enText, "zh-CN": zhText };
+}
+
+const none = z.object({});
+const fixed = (enText: string, zhText: string) => entry(none, () => enText, () => zhText);
+
+const IMPORT = "@tensorflow/tfjs";
+const HOW_EN = { dynamic: "dynamic import()", require: "require()", import: "import" } as const;
+const HOW_ZH = { dynamic: "动态 import()", require: "require()", import: "import 语句" } as const;
+
+/** Our own reasons for refusing a submission before it runs (compileSubmission). */
+const compileEntries = {
+  "compile.importNotAllowed": entry(
+    z.object({ path: text(1000) }),
+    (p) => `Import of "${p.path}" is not allowed: a submission may import only "${IMPORT}".`,
+    (p) => `不允许导入 "${p.path}"：提交的代码只能导入 "${IMPORT}"。`,
+  ),
+  "compile.staticImportOnly": entry(
+    z.object({ how: z.enum(["dynamic", "require", "import"]) }),
+    (p) => `Only a static import of "${IMPORT}" is allowed (found ${HOW_EN[p.how]}).`,
+    (p) => `只允许用静态 import 导入 "${IMPORT}"（检测到：${HOW_ZH[p.how]}）。`,
+  ),
+  "compile.tooLong": entry(
+    z.object({ length: count, max: count }),
+    (p) => `The submission is ${p.length} characters long; the limit is ${p.max}.`,
+    (p) => `提交的代码有 ${p.length} 个字符，上限为 ${p.max} 个。`,
+  ),
+};
+
+const compileReason = z.discriminatedUnion("key", [
+  z.object({ key: z.literal("compile.importNotAllowed"), params: compileEntries["compile.importNotAllowed"].params }),
+  z.object({ key: z.literal("compile.staticImportOnly"), params: compileEntries["compile.staticImportOnly"].params }),
+  z.object({ key: z.literal("compile.tooLong"), params: compileEntries["compile.tooLong"].params }),
+]);
+export type CompileReason = z.infer<typeof compileReason>;
+
+const CompileErrorParamSchema = z.object({
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  /** esbuild's text (kept as written), or ours when `reason` says which. */
+  message: text(),
+  reason: compileReason.optional(),
+});
+const compileErrors = z.object({ errors: z.array(CompileErrorParamSchema).max(100) });
+type CompileErrorParam = z.infer<typeof CompileErrorParamSchema>;
+
+const reasonText = (r: CompileReason, locale: FeedbackLocale): string =>
+  (compileEntries[r.key] as CatalogueEntry<z.ZodType>)[locale](r.params);
+const enErrors = (errors: CompileErrorParam[]): string => errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join("\n");
+const zhErrors = (errors: CompileErrorParam[]): string =>
+  errors.map((e) => `第 ${e.line} 行，第 ${e.column} 列：${e.reason === undefined ? e.message : reasonText(e.reason, "zh-CN")}`).join("\n");
+
+const call = text(300);
+
+export const catalogue = {
+  // compareTensors (model-kit) and its hidden-case form (feedback.ts).
+  "compare.malformed": entry(
+    z.object({ error: text(), expected: dims }),
+    (p) => `Your output is not a well-formed tensor (${p.error}); wanted shape ${fmtShape(p.expected)}.`,
+    (p) => `你的输出不是格式正确的张量（${p.error}）；应为形状 ${fmtShape(p.expected)}。`,
+  ),
+  "compare.shape": entry(
+    z.object({ actual: dims, expected: dims }),
+    (p) => `Shape mismatch: got ${fmtShape(p.actual)}, wanted ${fmtShape(p.expected)}.`,
+    (p) => `形状不匹配：得到 ${fmtShape(p.actual)}，应为 ${fmtShape(p.expected)}。`,
+  ),
+  "compare.nonfinite": entry(
+    z.object({ nan: count, inf: count, index: dims }),
+    (p) => {
+      const parts = [p.nan > 0 ? `${p.nan} NaN` : "", p.inf > 0 ? `${p.inf} Inf` : ""].filter(Boolean).join(" and ");
+      return `Your output contains ${parts} where finite values were expected, first at ${en.index(p.index)}.`;
+    },
+    (p) => {
+      const parts = [p.nan > 0 ? `${p.nan} 个 NaN` : "", p.inf > 0 ? `${p.inf} 个 Inf` : ""].filter(Boolean).join(" 和 ");
+      return `你的输出在应为有限值的位置出现了 ${parts}，第一个出现在${zh.at(p.index)}。`;
+    },
+  ),
+  "compare.values": entry(
+    z.object({ bad: count, n: count, atol: shown, rtol: shown, index: dims, maxAbs: shown, maxRel: shown }),
+    (p) =>
+      `${p.bad} of ${en.plural(p.n, "element")} differ beyond the tolerance (atol ${p.atol}, rtol ${p.rtol}), ` +
+      `first at ${en.index(p.index)}; max abs error ${p.maxAbs}, max rel error ${p.maxRel}.`,
+    (p) =>
+      `${p.n} 个元素中有 ${p.bad} 个超出容差（atol ${p.atol}，rtol ${p.rtol}），第一个不匹配的位置在${zh.at(p.index)}；` +
+      `最大绝对误差 ${p.maxAbs}，最大相对误差 ${p.maxRel}。`,
+  ),
+  "compare.ok": entry(
+    z.object({ n: count, maxAbs: shown }),
+    (p) => `All ${en.plural(p.n, "element")} match within the tolerance (max abs error ${p.maxAbs}).`,
+    (p) => `全部 ${p.n} 个元素都在容差范围内（最大绝对误差 ${p.maxAbs}）。`,
+  ),
+  "compare.okHidden": entry(
+    z.object({ n: count }),
+    (p) => `All ${en.plural(p.n, "element")} match within the tolerance.`,
+    (p) => `全部 ${p.n} 个元素都在容差范围内。`,
+  ),
+  "compare.valuesHidden": entry(
+    z.object({ bad: count, n: count, index: dims.optional(), maxAbs: rough, maxRel: rough }),
+    (p) =>
+      `${p.bad} of ${en.plural(p.n, "element")} differ beyond the tolerance${p.index === undefined ? "" : `, first at ${en.index(p.index)}`}; ` +
+      `max abs error on the order of ${p.maxAbs}, max rel error on the order of ${p.maxRel}.`,
+    (p) =>
+      `${p.n} 个元素中有 ${p.bad} 个超出容差${p.index === undefined ? "" : `，第一个不匹配的位置在${zh.at(p.index)}`}；` +
+      `最大绝对误差的数量级为 ${p.maxAbs}，最大相对误差的数量级为 ${p.maxRel}。`,
+  ),
+
+  // compareWire: the structure of a returned value.
+  "wire.wantTensor": entry(
+    z.object({ dtype: DtypeSchema, shape: dims, got: KindSchema }),
+    (p) => `wanted a ${p.dtype} tensor of shape ${fmtShape(p.shape)}, got ${en.kind(p.got)}.`,
+    (p) => `应为形状为 ${fmtShape(p.shape)} 的 ${p.dtype} 张量，实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.wantDtype": entry(
+    z.object({ dtype: DtypeSchema, got: DtypeSchema }),
+    (p) => `wanted a ${p.dtype} tensor, got a ${p.got} tensor.`,
+    (p) => `应为 ${p.dtype} 张量，实际得到 ${p.got} 张量。`,
+  ),
+  "wire.wantNumber": entry(
+    z.object({ got: KindSchema }),
+    (p) => `wanted a number (or a scalar tensor), got ${en.kind(p.got)}.`,
+    (p) => `应为数值（或标量张量），实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.wantNumbers": entry(
+    z.object({ n: count, got: KindSchema }),
+    (p) => `wanted an array of ${p.n} numbers, got ${en.kind(p.got)}.`,
+    (p) => `应为包含 ${p.n} 个数值的数组，实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.wantNumberItem": entry(
+    z.object({ got: KindSchema }),
+    (p) => `wanted an array of numbers, got an item that is ${en.kind(p.got)}.`,
+    (p) => `应为数值数组，但其中有一项是${zh.kind(p.got)}。`,
+  ),
+  "wire.wantArray": entry(
+    z.object({ n: count, got: KindSchema }),
+    (p) => `wanted an array of ${p.n}, got ${en.kind(p.got)}.`,
+    (p) => `应为长度为 ${p.n} 的数组，实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.arrayLength": entry(
+    z.object({ n: count, got: count }),
+    (p) => `wanted an array of ${p.n} items, got ${p.got}.`,
+    (p) => `应为包含 ${p.n} 项的数组，实际得到 ${p.got} 项。`,
+  ),
+  "wire.allItemsMatch": entry(
+    z.object({ n: count }),
+    (p) => `all ${p.n} items match.`,
+    (p) => `全部 ${p.n} 项都一致。`,
+  ),
+  "wire.wantObject": entry(
+    z.object({ keys: z.array(text(300)).max(200), got: KindSchema }),
+    (p) => `wanted an object with ${p.keys.join(", ")}, got ${en.kind(p.got)}.`,
+    (p) => `应为包含 ${p.keys.join("、")} 的对象，实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.missing": fixed("missing from your result.", "你的结果中缺少这一项。"),
+  "wire.allFieldsMatch": fixed("all fields match.", "所有字段都一致。"),
+  "wire.matches": fixed("matches.", "一致。"),
+  "wire.wantKind": entry(
+    z.object({ want: KindSchema, got: KindSchema }),
+    (p) => `wanted ${en.kind(p.want)}, got ${en.kind(p.got)}.`,
+    (p) => `应为${zh.kind(p.want)}，实际得到${zh.kind(p.got)}。`,
+  ),
+  "wire.gotWanted": entry(
+    z.object({ got: text(), want: text() }),
+    (p) => `got ${p.got}, wanted ${p.want}.`,
+    (p) => `得到 ${p.got}，应为 ${p.want}。`,
+  ),
+  "wire.wrongValue": fixed("wrong value.", "值不正确。"),
+
+  // scoreGrading: one case.
+  "case.noExpected": fixed("This case has no expected value.", "此测试用例没有期望值。"),
+  "case.badDefinition": fixed("Test definition error: expected one value per call.", "测试定义错误：每次调用应对应一个期望值。"),
+  "case.allOutputsMatch": fixed("All outputs match.", "所有输出都一致。"),
+  "case.uncheckable": entry(
+    z.object({ error: text() }),
+    (p) => `Your output could not be checked: ${p.error}`,
+    (p) => `无法检查你的输出：${p.error}`,
+  ),
+  "case.threw": entry(
+    z.object({ call, error: RealmErrorParamSchema }),
+    (p) => `${p.call} threw ${en.error(p.error)}`,
+    (p) => `${zh.label(p.call)} 抛出了 ${zh.error(p.error)}`,
+  ),
+  "case.outputError": entry(
+    z.object({ error: RealmErrorParamSchema }),
+    (p) => en.error(p.error),
+    (p) => zh.error(p.error),
+  ),
+  "case.threwAsRequired": entry(
+    z.object({ call, name: text(200) }),
+    (p) => `${p.call} threw a ${p.name} as required.`,
+    (p) => `${zh.label(p.call)} 按要求抛出了 ${p.name}。`,
+  ),
+  "case.threwWrong": entry(
+    z.object({ call, name: text(200), error: RealmErrorParamSchema }),
+    (p) => `${p.call} should throw a ${p.name}; it threw ${en.error(p.error)}`,
+    (p) => `${zh.label(p.call)} 应当抛出 ${p.name}，实际抛出的是 ${zh.error(p.error)}`,
+  ),
+  "case.returnedNormally": entry(
+    z.object({ call: call.optional(), name: text(200) }),
+    (p) => `${p.call ?? "The call"} should throw a ${p.name}, but it returned normally.`,
+    (p) => `${p.call === undefined ? "该调用" : zh.label(p.call)} 应当抛出 ${p.name}，但它正常返回了。`,
+  ),
+
+  // Tests that never ran.
+  "notRun.timeout": fixed("Not run: the time limit was reached before this test.", "未运行：执行到此测试之前已达到时间限制。"),
+  "notRun.memory": fixed("Not run: the memory limit was reached before this test.", "未运行：执行到此测试之前已达到内存限制。"),
+  "notRun.crashed": fixed("Not run: the sandbox crashed before this test.", "未运行：执行到此测试之前沙箱已崩溃。"),
+  "notRun.noResult": fixed("Not run: no result for this test.", "未运行：没有此测试的结果。"),
+  "notRun.rejected": fixed("Not run: the submission was rejected.", "未运行：提交被拒绝。"),
+  "notRun.compileError": fixed("Not run: the submission did not compile.", "未运行：提交的代码无法编译。"),
+
+  // The whole submission.
+  ...compileEntries,
+  "submission.rejected": entry(
+    compileErrors,
+    (p) => `Submission rejected. ${enErrors(p.errors)}`,
+    (p) => `提交被拒绝。${zhErrors(p.errors)}`,
+  ),
+  "submission.compileError": entry(
+    compileErrors,
+    (p) => `Your code did not compile. ${enErrors(p.errors)}`,
+    (p) => `你的代码无法编译。${zhErrors(p.errors)}`,
+  ),
+  "submission.unreadable": entry(
+    z.object({ issue: text() }),
+    (p) => `The sandbox returned results that could not be read: ${p.issue}`,
+    (p) => `沙箱返回的结果无法读取：${p.issue}`,
+  ),
+  "submission.loadFailed": entry(
+    z.object({ error: RealmErrorParamSchema }),
+    (p) => `Your module threw while loading: ${en.error(p.error)}`,
+    (p) => `你的模块在加载时抛出了错误：${zh.error(p.error)}`,
+  ),
+
+  // The grader's sandbox limits (apps/grader); `detail` is the sandbox's own note.
+  "sandbox.timeout": entry(
+    z.object({ detail: text(1000).optional() }),
+    (p) => `Your code ran out of time${p.detail === undefined ? "" : ` (${p.detail})`}.`,
+    (p) => `你的代码超出了时间限制${p.detail === undefined ? "" : `（${p.detail}）`}。`,
+  ),
+  "sandbox.memory": entry(
+    z.object({ detail: text(1000).optional() }),
+    (p) => `Your code used more memory than allowed${p.detail === undefined ? "" : ` (${p.detail})`}.`,
+    (p) => `你的代码使用的内存超出了限制${p.detail === undefined ? "" : `（${p.detail}）`}。`,
+  ),
+  "sandbox.crashed": entry(
+    z.object({ detail: text(1000).optional() }),
+    (p) => `The sandbox running your code stopped unexpectedly${p.detail === undefined ? "" : ` (${p.detail})`}.`,
+    (p) => `运行你代码的沙箱意外停止${p.detail === undefined ? "" : `（${p.detail}）`}。`,
+  ),
+
+  // An exercise's own check, worded by its author in both languages.
+  text: entry(
+    z.object({ en: text(), "zh-CN": text() }),
+    (p) => p.en,
+    (p) => p["zh-CN"],
+  ),
+  // A message that exists only in English (a check that returned no feedback). check-exercise
+  // reports it, so none ships; the web app shows the English text.
+  untranslated: entry(
+    z.object({ text: text() }),
+    (p) => p.text,
+    (p) => p.text,
+  ),
+};
+
+export type Catalogue = typeof catalogue;
+export type FeedbackKey = keyof Catalogue;
+export type FeedbackParams<K extends FeedbackKey> = z.output<Catalogue[K]["params"]>;

@@ -1,0 +1,105 @@
+/**
+ * Parameter schemas shared by the feedback catalogue, and how each locale prints them. Parameters
+ * are plain JSON (they are stored with a grade and read back with these schemas): numbers a hidden
+ * case may show are already reduced to a power of ten here, so no stored field carries a value.
+ */
+import { z } from "zod";
+import { translateRealmText } from "./realm-text.ts";
+
+export const TEXT_MAX = 5000;
+export const text = (max = TEXT_MAX) => z.string().max(max);
+export const count = z.number().int().nonnegative();
+export const dims = z.array(z.number().int().nonnegative()).max(16);
+
+/** A number as compareTensors prints it (public cases only: it may be close to an expected value). */
+export const shown = z.string().regex(/^(0|-?\d+(\.\d+)?(e[+-]\d+)?|NaN|-?Infinity)$/);
+/** An error size reduced to the power of ten at or below it ("1e-2"): all a hidden case may show. */
+export const rough = z.string().regex(/^(0|1e-?\d{1,3}|NaN|Infinity)$/);
+
+export const DtypeSchema = z.enum(["float32", "int32", "bool"]);
+
+/** What a value was, without its content ("a float32 tensor of shape [2, 3]", "null"). */
+export const KindSchema = z.discriminatedUnion("t", [
+  z.object({ t: z.literal("tensor"), dtype: DtypeSchema, shape: dims }),
+  z.object({ t: z.literal("array"), length: count }),
+  z.object({ t: z.enum(["number", "string", "boolean", "null", "undefined", "object"]) }),
+]);
+export type Kind = z.infer<typeof KindSchema>;
+
+/** An error thrown in the realm, as reported (its message is the thrower's own text). */
+export const RealmErrorParamSchema = z.object({
+  name: text(200),
+  message: text(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().nonnegative().optional(),
+  /** The line is in the compiled JavaScript (no source map could map it back). */
+  compiled: z.boolean().optional(),
+});
+export type RealmErrorParam = z.infer<typeof RealmErrorParamSchema>;
+
+export const fmtShape = (s: readonly number[]): string => `[${s.join(", ")}]`;
+
+export const en = {
+  index: (i: readonly number[]): string => (i.length === 0 ? "the scalar" : `index [${i.join(", ")}]`),
+  plural: (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`,
+  kind(k: Kind): string {
+    switch (k.t) {
+      case "tensor":
+        return `a ${k.dtype} tensor of shape ${fmtShape(k.shape)}`;
+      case "array":
+        return `an array of ${k.length}`;
+      case "number":
+        return "a number";
+      case "object":
+        return "an object";
+      case "null":
+      case "undefined":
+        return k.t;
+      default:
+        return `a ${k.t}`;
+    }
+  },
+  where(e: RealmErrorParam): string {
+    if (e.line === undefined) return "";
+    return e.compiled ? ` (compiled line ${e.line})` : ` (line ${e.line}, column ${e.column ?? 1})`;
+  },
+  error: (e: RealmErrorParam): string => `${e.name}: ${e.message}${en.where(e)}`,
+};
+
+/** Calls are labelled by export name; the harness label is ours and gets translated. */
+export const HARNESS_LABEL = "the test harness";
+
+export const zh = {
+  /** "索引 [0, 2] 处" / "标量处": reads after 在 / 出现在. */
+  at: (i: readonly number[]): string => (i.length === 0 ? "标量处" : `索引 [${i.join(", ")}] 处`),
+  kind(k: Kind): string {
+    switch (k.t) {
+      case "tensor":
+        return `形状为 ${fmtShape(k.shape)} 的 ${k.dtype} 张量`;
+      case "array":
+        return `长度为 ${k.length} 的数组`;
+      case "number":
+        return "数值";
+      case "string":
+        return "字符串";
+      case "boolean":
+        return "布尔值";
+      case "object":
+        return "对象";
+      case "null":
+        return "空值 null";
+      case "undefined":
+        return "未定义值 undefined";
+    }
+  },
+  label(label: string): string {
+    if (label.startsWith(HARNESS_LABEL)) return `测试框架代码${label.slice(HARNESS_LABEL.length)}`;
+    return label === "call" ? "调用" : label;
+  },
+  where(e: RealmErrorParam): string {
+    if (e.line === undefined) return "";
+    return e.compiled ? `（编译后代码第 ${e.line} 行）` : `（第 ${e.line} 行，第 ${e.column ?? 1} 列）`;
+  },
+  /** The exception's name and message stay as thrown, except messages our own realm code wrote. */
+  error: (e: RealmErrorParam): string => `${e.name}: ${translateRealmText(e.message)}${zh.where(e)}`,
+};
