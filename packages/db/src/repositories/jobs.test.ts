@@ -3,7 +3,7 @@ import { DomainError } from "../errors.ts";
 import { providers } from "../testing/providers.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
+import { MAX_FEEDBACK_CHARS, claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
 import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
 
 const grade = {
@@ -48,6 +48,37 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     expect(s.gradingJob?.testResults.map((t) => t.name)).toEqual(["shape", "values"]);
     expect(s.score).toBe(50);
     await expect(getOwnSubmission(f.db, submission.id, fx.otherStudentId)).rejects.toThrow(DomainError);
+  });
+
+  it("stores each test's structured feedback and the submission's, as JSON text beside the English", async () => {
+    const feedback = [{ key: "compare.valuesHidden", params: { bad: 1, n: 6, index: [0, 1], maxAbs: "1e-1", maxRel: "1e0" }, label: "dx" }];
+    const errorFeedback = [{ key: "sandbox.timeout", params: { detail: "time limit of 10000 ms exceeded" } }];
+    const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const job = await claimNextJob(f.db, "w1");
+    const withFeedback = {
+      ...grade,
+      tests: [grade.tests[0]!, { ...grade.tests[1]!, feedback }],
+      error: "Your code ran out of time (time limit of 10000 ms exceeded).",
+      errorFeedback,
+    };
+    expect(await completeJob(f.db, job!.jobId, "w1", withFeedback)).toBe(true);
+    const s = await getOwnSubmission(f.db, submission.id, fx.studentId);
+    const [shape, values] = s.gradingJob!.testResults;
+    expect(shape!.feedback).toBeNull();
+    expect(values!.message).toBe(grade.tests[1]!.message);
+    expect(JSON.parse(values!.feedback!)).toEqual(feedback);
+    expect(JSON.parse(s.gradingJob!.errorFeedback!)).toEqual(errorFeedback);
+  });
+
+  it("refuses feedback that is not a list of catalogue messages, and oversized feedback", async () => {
+    await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const job = await claimNextJob(f.db, "w1");
+    const bad = (feedback: unknown) => completeJob(f.db, job!.jobId, "w1", { ...grade, tests: [{ ...grade.tests[0]!, feedback: feedback as never }] });
+    await expect(bad({ key: "compare.shape", params: {} })).rejects.toThrow();
+    await expect(bad([{ params: {} }])).rejects.toThrow();
+    await expect(bad([{ key: "untranslated", params: { text: "x".repeat(MAX_FEEDBACK_CHARS) } }])).rejects.toThrow();
+    // Nothing was written: the job can still be graded.
+    expect(await completeJob(f.db, job!.jobId, "w1", grade)).toBe(true);
   });
 
   it("rejects a grade from a worker that lost its claim", async () => {

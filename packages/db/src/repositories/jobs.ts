@@ -14,6 +14,20 @@ export interface ClaimedJob {
   enqueuedAt: Date;
 }
 
+/** Longest structured feedback stored for one test or submission (JSON text). */
+export const MAX_FEEDBACK_CHARS = 16_000;
+
+/**
+ * Structured feedback as exercise-kit builds it (a list of catalogue keys with parameters), kept
+ * as JSON text. Only its outline is checked here: readers parse it with exercise-kit's schema and
+ * fall back to the English message when they cannot render it.
+ */
+export const StoredFeedbackSchema = z
+  .array(z.looseObject({ key: z.string().min(1).max(100), params: z.record(z.string(), z.unknown()), label: z.string().max(300).optional() }))
+  .max(64)
+  .transform((v) => JSON.stringify(v))
+  .pipe(z.string().max(MAX_FEEDBACK_CHARS));
+
 /** A finished grading as the grader reports it (the `grade` CLI JSON plus timings). */
 export const CompletedGradeSchema = z.object({
   status: GradeStatusSchema,
@@ -28,11 +42,15 @@ export const CompletedGradeSchema = z.object({
         points: z.number().finite(),
         maxPoints: z.number().finite(),
         message: z.string().max(4000).optional(),
+        /** `message` structured (stored as JSON text in TestResult.feedback). */
+        feedback: StoredFeedbackSchema.optional(),
       }),
     )
     .max(500),
   timings: z.record(z.string(), z.number().finite()).default({}),
   error: z.string().max(8000).optional(),
+  /** `error` structured (stored as JSON text in GradingJob.errorFeedback). */
+  errorFeedback: StoredFeedbackSchema.optional(),
 });
 export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
 
@@ -130,6 +148,7 @@ export async function completeJob(db: Db, jobId: string, workerId: string, grade
         seed: g.seed,
         timings: JSON.stringify({ ...g.timings, queueMs: (job.startedAt ?? now).getTime() - job.enqueuedAt.getTime() }),
         error: g.error ?? null,
+        errorFeedback: g.errorFeedback ?? null,
         finishedAt: now,
         heartbeatAt: now,
       },
@@ -144,6 +163,7 @@ export async function completeJob(db: Db, jobId: string, workerId: string, grade
         points: t.points,
         maxPoints: t.maxPoints,
         message: t.message ?? null,
+        feedback: t.feedback ?? null,
       })),
     });
     const { assignment } = job.submission;

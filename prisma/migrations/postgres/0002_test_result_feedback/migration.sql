@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "GradingJob" ADD COLUMN     "errorFeedback" TEXT;
+
+-- AlterTable
+ALTER TABLE "TestResult" ADD COLUMN     "feedback" TEXT;
+
