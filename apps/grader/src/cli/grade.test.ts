@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseFeedback, renderFeedback } from "@course/exercise-kit";
 import { parseArgs } from "./args.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,7 +30,9 @@ describe("grade CLI", () => {
     expect(doc.seed).toBe(42);
     expect(doc.score).toBe(doc.maxScore);
     for (const t of doc.tests as Record<string, unknown>[]) {
-      expect(Object.keys(t).every((k) => ["name", "passed", "points", "maxPoints", "message"].includes(k))).toBe(true);
+      // "feedback" is the optional structured form of "message" (same sentence, catalogue keys).
+      expect(Object.keys(t).every((k) => ["name", "passed", "points", "maxPoints", "message", "feedback"].includes(k))).toBe(true);
+      expect(renderFeedback(parseFeedback(t.feedback)!, "en")).toBe(t.message);
     }
   });
 

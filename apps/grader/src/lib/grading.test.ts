@@ -3,7 +3,7 @@
  * marks, every known-wrong variant (mutant) loses points, and cheating attempts do not pay.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runLocally } from "@course/exercise-kit";
+import { renderFeedback, runLocally } from "@course/exercise-kit";
 import { exerciseIds, loadExercise } from "@course/exercises";
 import { gradeSubmission, cliDocument } from "./grading.ts";
 import { SandboxPool } from "./sandbox/pool.ts";
@@ -114,7 +114,12 @@ describe("grading behaviour", () => {
     const { report } = await gradeSubmission(pool, slow, `export function denseForward() { for (;;) {} }\n`);
     expect(report.status).toBe("timeout");
     expect(report.score).toBe(0);
-    expect(cliDocument(report).tests[0]!.message).toMatch(/time/);
+    const first = cliDocument(report).tests[0]!;
+    expect(first.message).toMatch(/^Not run: the time limit was reached before this test\. Your code ran out of time \(.+\)\.$/);
+    // The CLI's optional structured form says the same, and the student can read it in Chinese.
+    expect(renderFeedback(first.feedback!, "en")).toBe(first.message);
+    expect(renderFeedback(first.feedback!, "zh-CN")).toMatch(/^未运行：执行到此测试之前已达到时间限制。你的代码超出了时间限制（.+）。$/);
+    expect(renderFeedback(report.feedback!, "en")).toBe(report.message);
   });
 
   it("a memory bomb is a memory_limit grade", async () => {

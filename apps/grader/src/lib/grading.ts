@@ -3,7 +3,18 @@
  * calls go in, only Wire results come out) → score. Used by the service and the `grade` CLI alike.
  */
 import { randomInt } from "node:crypto";
-import { compileSubmission, planGrading, reportForCompileFailure, scoreGrading, type Exercise, type GradeReport } from "@course/exercise-kit";
+import {
+  compileSubmission,
+  fb,
+  planGrading,
+  renderPart,
+  reportForCompileFailure,
+  scoreGrading,
+  type Exercise,
+  type Feedback,
+  type FeedbackPart,
+  type GradeReport,
+} from "@course/exercise-kit";
 import { chooseFlavour } from "./sandbox/flavour.ts";
 import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
 
@@ -26,11 +37,11 @@ export function freshSeed(): number {
   return randomInt(0, 2 ** 31 - 1);
 }
 
-const NOT_RUN_DETAIL: Record<Exclude<SandboxRun["outcome"], "ok">, string> = {
-  timeout: "Your code ran out of time",
-  memory_limit: "Your code used more memory than allowed",
-  crashed: "The sandbox running your code stopped unexpectedly",
-};
+/** Why the sandbox stopped, for the student (catalogue keys: shown in their language). */
+function stopped(outcome: Exclude<SandboxRun["outcome"], "ok">, detail: string | undefined): FeedbackPart {
+  const params = detail ? { detail } : {};
+  return outcome === "timeout" ? fb("sandbox.timeout", params) : outcome === "memory_limit" ? fb("sandbox.memory", params) : fb("sandbox.crashed", params);
+}
 
 export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, source: string, opts: GradeOptions = {}): Promise<GradeOutcome> {
   const t0 = performance.now();
@@ -63,8 +74,10 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
     ...(maxScore === undefined ? {} : { maxScore }),
   });
   if (run.outcome !== "ok") {
-    const what = `${NOT_RUN_DETAIL[run.outcome]}${run.detail ? ` (${run.detail})` : ""}.`;
+    const why = stopped(run.outcome, run.detail);
+    const what = renderPart(why, "en");
     report.message = report.message ? `${what} ${report.message}` : what;
+    report.feedback = [why, ...(report.feedback ?? [])];
   }
   const t4 = performance.now();
   report.durationMs = Math.round(t4 - t0);
@@ -77,8 +90,9 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
 }
 
 /**
- * The `grade` CLI document: exactly the contract's keys. Submission-level messages (compile
- * errors with line and column, time/memory limits) are carried in the test messages.
+ * The `grade` CLI document: the contract's keys, plus an optional structured `feedback` next to
+ * each test's message. Submission-level messages (compile errors with line and column,
+ * time/memory limits) are carried in the test messages.
  */
 export function cliDocument(report: GradeReport) {
   const extra = report.message;
@@ -90,8 +104,18 @@ export function cliDocument(report: GradeReport) {
     seed: report.seed,
     durationMs: report.durationMs,
     tests: report.tests.map((t) => {
-      const message = !t.passed && extra && t.message?.startsWith("Not run") ? `${t.message} ${extra}` : t.message;
-      return { name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, ...(message === undefined ? {} : { message }) };
+      const withExtra = !t.passed && extra && t.message?.startsWith("Not run");
+      const message = withExtra ? `${t.message} ${extra}` : t.message;
+      const feedback: Feedback | undefined = !withExtra ? t.feedback : t.feedback && report.feedback ? [...t.feedback, ...report.feedback] : undefined;
+      return {
+        name: t.name,
+        passed: t.passed,
+        points: t.points,
+        maxPoints: t.maxPoints,
+        ...(message === undefined ? {} : { message }),
+        // Optional extension: `message` as catalogue keys and parameters (renderFeedback(feedback, "en") === message).
+        ...(message === undefined || feedback === undefined ? {} : { feedback }),
+      };
     }),
   };
 }

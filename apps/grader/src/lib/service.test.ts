@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNextJob, enqueueSubmission, recoverStaleJobs } from "@course/db";
 import { freshSqlite, providers, seedFixture, testServices, type FreshDb, type Fixture } from "@course/db/testing";
+import { parseFeedback, renderFeedback } from "@course/exercise-kit";
 import { loadExercise } from "@course/exercises";
 import { loadConfig } from "./config.ts";
 import { silentLogger } from "./log.ts";
@@ -86,6 +87,13 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     expect(job.result.score).toBe(job.result.maxScore);
     expect(job.result.tests.length).toBeGreaterThan(0);
     expect(await fresh.db.testResult.count({ where: { jobId } })).toBe(job.result.tests.length);
+    // Each stored result carries its message structured: it renders back to the English message.
+    const rows = await fresh.db.testResult.findMany({ where: { jobId }, orderBy: { position: "asc" } });
+    for (const row of rows) {
+      const feedback = parseFeedback(JSON.parse(row.feedback!));
+      expect(renderFeedback(feedback!, "en")).toBe(row.message);
+      expect(renderFeedback(feedback!, "zh-CN")).toMatch(/^全部 \d+ 个元素都在容差范围内/);
+    }
   });
 
   it("a student's fault (compile error) is a grade, not a retry", async () => {
@@ -95,6 +103,11 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(row.outcome).toBe("compile_error");
     expect(row.attempts).toBe(1);
+    const errorFeedback = parseFeedback(JSON.parse(row.errorFeedback!))!;
+    expect(renderFeedback(errorFeedback, "en")).toBe(row.error);
+    expect(renderFeedback(errorFeedback, "zh-CN")).toMatch(/^你的代码无法编译。第 1 行，第 \d+ 列：/);
+    const tests = await fresh.db.testResult.findMany({ where: { jobId: job.id } });
+    expect(tests.map((t) => renderFeedback(parseFeedback(JSON.parse(t.feedback!))!, "zh-CN"))).toEqual(tests.map(() => "未运行：提交的代码无法编译。"));
   });
 
   it("many jobs with concurrent workers: each graded exactly once", async () => {

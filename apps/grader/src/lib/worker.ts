@@ -3,8 +3,8 @@
  * and gives the job back (releaseJob) only for the grader's own failures. A student's fault
  * (compile error, timeout, memory, crash of their sandbox) is a grade, never a retry.
  */
-import { completeJob, heartbeat, releaseJob, type ClaimedJob, type Db } from "@course/db";
-import type { Exercise } from "@course/exercise-kit";
+import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, type ClaimedJob, type Db } from "@course/db";
+import type { Exercise, Feedback } from "@course/exercise-kit";
 import { gradeSubmission } from "./grading.ts";
 import type { Logger } from "./log.ts";
 import type { SandboxPool } from "./sandbox/pool.ts";
@@ -21,6 +21,17 @@ export interface WorkerDeps {
 }
 
 export type JobEnd = "graded" | "lost" | "requeued" | "failed";
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
+
+/**
+ * Structured feedback worth storing next to its message: only when it fits the column (an
+ * oversized one is dropped, and the web app shows the English message, rather than losing the grade).
+ */
+export function storableFeedback(message: string | undefined, feedback: Feedback | undefined): Feedback | undefined {
+  if (message === undefined || feedback === undefined) return undefined;
+  return JSON.stringify(feedback).length <= MAX_FEEDBACK_CHARS ? feedback : undefined;
+}
 
 export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
   const end = await processInner(deps, job);
@@ -62,6 +73,7 @@ async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> 
         points: t.points,
         maxPoints: t.maxPoints,
         ...(t.message === undefined ? {} : { message: t.message.slice(0, 4000) }),
+        ...optional("feedback", storableFeedback(t.message, t.feedback)),
       })),
       timings: {
         compileMs: outcome.timings.compileMs,
@@ -71,6 +83,7 @@ async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> 
         totalMs: outcome.timings.totalMs,
       },
       ...(report.message === undefined ? {} : { error: report.message.slice(0, 8000) }),
+      ...optional("errorFeedback", storableFeedback(report.message, report.feedback)),
     });
     log("info", "graded", { jobId: job.jobId, status: report.status, score: report.score, ms: Math.round(outcome.timings.totalMs), stored });
     return stored ? "graded" : "lost";
