@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshSqlite, type FreshDb } from "@course/db/testing";
+import { assignmentInCourse, courseIdBySlug, lessonInCourse } from "./route-checks.ts";
+
+describe("course route existence checks", () => {
+  let fresh: FreshDb;
+  beforeEach(async () => {
+    fresh = await freshSqlite();
+    const db = fresh.db;
+    const dl = await db.course.create({ data: { slug: "dl", title: "DL", description: "d" } });
+    await db.course.create({ data: { slug: "other", title: "Other", description: "d" } });
+    const lesson = await db.lesson.create({ data: { courseId: dl.id, slug: "01-x", position: 1, title: "X" } });
+    const exercise = await db.exercise.create({ data: { slug: "dense-forward", title: "Dense forward", lessonId: lesson.id } });
+    await db.exercise.create({ data: { slug: "softmax", title: "Softmax" } });
+    await db.assignment.create({ data: { courseId: dl.id, exerciseId: exercise.id, position: 1, points: 100 } });
+  });
+  afterEach(async () => {
+    await fresh.dispose();
+  });
+
+  it("finds a course by slug and nothing for an unknown one", async () => {
+    expect(await courseIdBySlug(fresh.db, "dl")).toEqual(expect.any(String));
+    expect(await courseIdBySlug(fresh.db, "nope")).toBeNull();
+  });
+
+  it("knows a lesson only in its own course", async () => {
+    expect(await lessonInCourse(fresh.db, "dl", "01-x")).toBe(true);
+    expect(await lessonInCourse(fresh.db, "other", "01-x")).toBe(false);
+    expect(await lessonInCourse(fresh.db, "dl", "99-nope")).toBe(false);
+    expect(await lessonInCourse(fresh.db, "nope", "01-x")).toBe(false);
+  });
+
+  it("knows an exercise only where the course assigns it", async () => {
+    expect(await assignmentInCourse(fresh.db, "dl", "dense-forward")).toBe(true);
+    expect(await assignmentInCourse(fresh.db, "other", "dense-forward")).toBe(false);
+    // The exercise exists but this course does not assign it.
+    expect(await assignmentInCourse(fresh.db, "dl", "softmax")).toBe(false);
+    expect(await assignmentInCourse(fresh.db, "dl", "nope")).toBe(false);
+  });
+});
