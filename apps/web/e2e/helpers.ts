@@ -28,14 +28,29 @@ export async function apiSignIn(page: Page, email: string, password: string): Pr
   expect(session?.user?.email).toBe(email);
 }
 
-/** A brand-new account, signed in, enrolled in the demo course (so tests never share progress). */
-export async function newEnrolledStudent(page: Page): Promise<{ email: string; password: string }> {
+/** A brand-new account, signed in, enrolled with `code` (the demo course's by default), so tests never share progress. */
+export async function newEnrolledStudent(page: Page, code: string = DEMO.joinCode): Promise<{ email: string; password: string }> {
   const email = uniqueEmail();
   const password = "correct-horse-9";
   const signup = await page.request.post("/api/signup", { data: { name: "Test Learner", email, password } });
   expect(signup.status()).toBe(201);
   await apiSignIn(page, email, password);
-  const enroll = await page.request.post("/api/enroll", { data: { code: DEMO.joinCode } });
+  const enroll = await page.request.post("/api/enroll", { data: { code } });
   expect(enroll.status()).toBe(201);
   return { email, password };
+}
+
+/** Waits for the exercise page's code editor and returns its content element. */
+export async function editorReady(page: Page) {
+  await expect(page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  return page.locator(".cm-content");
+}
+
+/** Replaces everything in the exercise page's editor with `code`, typed as a user would paste it. */
+export async function replaceCode(page: Page, code: string): Promise<void> {
+  const content = await editorReady(page);
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
 }

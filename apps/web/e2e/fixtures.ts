@@ -1,0 +1,39 @@
+// Courses that exist only in the e2e database (created by setup-db.ts next to the demo course),
+// so specs that need a particular assignment window or a known gradebook never touch the state
+// other specs (running in parallel workers against the same database) rely on. They are not
+// published: the catalog still lists only the demo course.
+
+/** One course whose three assignments sit in the three states the exercise page must explain. */
+export const STATES = {
+  courseSlug: "e2e-assignment-states",
+  courseTitle: "E2E assignment states",
+  joinCode: "E2E-STATES-2026",
+  /** Due date passed, late window open: submissions accepted at a 25 % penalty. */
+  late: { exercise: "dense-forward", latePenalty: 0.25 },
+  /** Due date and late window both passed: no submissions. */
+  closed: { exercise: "activations" },
+  /** Open, but one attempt only: a student's first submission uses it up. */
+  exhausted: { exercise: "mse-loss", maxAttempts: 1 },
+} as const;
+
+export interface GradebookStudent {
+  name: string;
+  email: string;
+  /** Scores of each graded attempt, per exercise slug (best one counts). */
+  attempts: Partial<Record<string, number[]>>;
+}
+
+/** A course with a known gradebook (three students, three assignments over two lessons) and one without students. */
+export const GRADEBOOK = {
+  courseSlug: "e2e-gradebook",
+  courseTitle: "E2E gradebook",
+  emptyCourseSlug: "e2e-gradebook-empty",
+  emptyCourseTitle: "E2E gradebook without students",
+  /** In assignment order: two exercises of lesson 1, one of lesson 2. */
+  exercises: ["dense-forward", "activations", "softmax"],
+  students: [
+    { name: "Ada Lovelace", email: "ada.gradebook@example.com", attempts: { "dense-forward": [40, 100], activations: [80] } },
+    { name: "Alan Turing", email: "alan.gradebook@example.com", attempts: {} },
+    { name: "Grace Hopper", email: "grace.gradebook@example.com", attempts: { "dense-forward": [55], softmax: [90] } },
+  ] satisfies GradebookStudent[],
+} as const;
