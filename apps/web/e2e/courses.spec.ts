@@ -107,7 +107,41 @@ test.describe("courses", () => {
     await page.goto(`/courses/${DEMO.courseSlug}`);
     await page.getByRole("link", { name: "Gradebook" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
-    await expect(page.getByRole("rowheader", { name: /student@example\.com/ })).toBeVisible();
+    const student = page.getByRole("rowheader", { name: /student@example\.com/ });
+    await expect(student).toBeVisible();
+
+    // Exercise titles numbered by lesson under twelve lesson groups, not slugs.
+    const table = page.getByTestId("gradebook");
+    await expect(table.getByTestId("gradebook-lesson")).toHaveCount(12);
+    await expect(table.getByTestId("gradebook-lesson").first()).toHaveText("Lesson 1 Tensors and the neuron");
+    const heads = table.locator("thead th[data-exercise]");
+    await expect(heads).toHaveCount(32);
+    await expect(heads.first()).toHaveText(/^1\.1 \S/);
+    await expect(heads.last()).toHaveText(/^12\.2 \S/);
+    for (const head of await heads.all()) {
+      // Visible: number and title; tooltip: the same with the points.
+      const slug = (await head.getAttribute("data-exercise"))!;
+      const tooltip = /^(\d+\.\d+) · (.+) \(\d+ points\)$/.exec((await head.getAttribute("title")) ?? "");
+      expect(tooltip, slug).not.toBeNull();
+      expect(tooltip![2]).not.toBe(slug);
+      await expect(head).toHaveText(`${tooltip![1]} ${tooltip![2]}`);
+    }
+
+    // The table scrolls sideways inside its region (the page itself does not) while the student
+    // column stays in view.
+    const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(pageOverflow).toBeLessThanOrEqual(0);
+    const region = page.getByRole("region", { name: /^Gradebook: / });
+    const before = (await student.boundingBox())!;
+    const scrolled = await region.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+      return el.scrollLeft;
+    });
+    expect(scrolled).toBeGreaterThan(0);
+    await expect(heads.last()).toBeInViewport();
+    const after = (await student.boundingBox())!;
+    expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+    await expect(student).toBeInViewport();
     const csv = await page.request.get(`/courses/${DEMO.courseSlug}/gradebook/csv`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");

@@ -178,21 +178,44 @@ export interface GradebookRow {
   total: number;
 }
 
+export interface GradebookAssignment {
+  id: string;
+  exerciseSlug: string;
+  /** The exercise's title in the viewer's locale. */
+  title: string;
+  points: number;
+  /** The lesson the exercise belongs to (position and title in the viewer's locale), if any. */
+  lesson: { position: number; title: string } | null;
+}
+
 export interface Gradebook {
-  assignments: { id: string; exerciseSlug: string; title: string; points: number }[];
+  assignments: GradebookAssignment[];
   rows: GradebookRow[];
 }
 
 /** Students × assignments best scores (for instructors and TAs only: the caller checks the role). */
 export async function gradebook(db: Db, courseId: string, locale: Locale): Promise<Gradebook> {
   const [assignments, students, scores] = await Promise.all([
-    db.assignment.findMany({ where: { courseId }, orderBy: { position: "asc" }, include: { exercise: { select: { slug: true, title: true, titleZh: true } } } }),
+    db.assignment.findMany({
+      where: { courseId },
+      orderBy: { position: "asc" },
+      include: { exercise: { select: { slug: true, title: true, titleZh: true, lesson: { select: { position: true, title: true, titleZh: true } } } } },
+    }),
     db.enrollment.findMany({ where: { courseId, role: "student" }, include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
     db.submission.groupBy({ by: ["userId", "assignmentId"], where: { assignment: { courseId } }, _max: { score: true } }),
   ]);
   const best = new Map(scores.map((s) => [`${s.userId}\u0000${s.assignmentId}`, s._max.score]));
   return {
-    assignments: assignments.map((a) => ({ id: a.id, exerciseSlug: a.exercise.slug, title: localized(locale, a.exercise.title, a.exercise.titleZh), points: a.points })),
+    assignments: assignments.map((a) => {
+      const lesson = a.exercise.lesson;
+      return {
+        id: a.id,
+        exerciseSlug: a.exercise.slug,
+        title: localized(locale, a.exercise.title, a.exercise.titleZh),
+        points: a.points,
+        lesson: lesson ? { position: lesson.position, title: localized(locale, lesson.title, lesson.titleZh) } : null,
+      };
+    }),
     rows: students.map(({ user }) => {
       const row = assignments.map((a) => best.get(`${user.id}\u0000${a.id}`) ?? null);
       return { userId: user.id, name: user.name, email: user.email, scores: row, total: row.reduce<number>((sum, s) => sum + (s ?? 0), 0) };
