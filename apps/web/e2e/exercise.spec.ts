@@ -157,7 +157,17 @@ test("phone width: no horizontal scrolling and the actions are reachable", async
   await page.setViewportSize({ width: 375, height: 740 });
   await newEnrolledStudent(page);
   await page.goto(PAGE);
+  // The statement comes first on a phone: the editor (and its bundle) loads only when reached,
+  // and until then the starter code is already there in a plain text area.
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator('[data-editor-ready="false"] textarea')).toHaveValue(/export/);
+  // Typing into it loads the editor, and nothing typed meanwhile is lost.
+  const fallback = page.locator(".exercise-editor__fallback");
+  await fallback.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type("// typed on a phone\n");
   await editorReady(page);
+  await expect(page.locator(".cm-content")).toContainText("// typed on a phone");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("button", { name: "Run public tests" })).toBeVisible();

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../components/ui/Link.tsx";
 import { commonMessages } from "../lib/i18n/messages/common.ts";
 import { getLocale } from "../lib/i18n/server.ts";
 import { translator } from "../lib/i18n/index.ts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "../../components/ui/Link.tsx";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "../../components/auth/SignUpForm.tsx";
 import { Card } from "../../components/ui/index.ts";

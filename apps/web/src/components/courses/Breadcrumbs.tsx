@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../ui/Link.tsx";
 
 export function Breadcrumbs({ label, items }: { label: string; items: { href?: string; label: string }[] }) {
   return (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../ui/Link.tsx";
 import { Card } from "../ui/index.ts";
 import type { CatalogCourse, MyCourse } from "../../lib/courses/queries.ts";
 import { courseMessages } from "../../lib/i18n/messages/courses.ts";

@@ -1,7 +1,9 @@
 "use client";
 /**
  * The code editor island. A plain textarea is usable at once (first paint does not wait for the
- * editor bundle); CodeMirror replaces it as soon as its chunk has loaded, keeping what was typed.
+ * editor bundle); CodeMirror replaces it, keeping what was typed and the caret, once the editor
+ * comes near the viewport or the learner reaches for it (pointer, touch, focus). On a phone the
+ * statement comes first, so reading it never pays for the editor's 170 KB.
  */
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from "react";
 import type { EditorHandle } from "./codemirror.ts";
@@ -19,39 +21,65 @@ interface Props {
   help: string;
   loadingText: string;
   onChange: (code: string) => void;
+  /** Called once CodeMirror has replaced the textarea: the learner is about to work on code. */
+  onReady?: () => void;
 }
 
 export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(props, ref) {
   const { initialCode, label, help, loadingText, onChange } = props;
   const helpId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<EditorHandle | null>(null);
   const codeRef = useRef(initialCode);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onReadyRef = useRef(props.onReady);
+  onReadyRef.current = props.onReady;
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
     let cancelled = false;
-    void import("./codemirror.ts").then(({ createEditor }) => {
-      if (cancelled || !hostRef.current) return;
-      const hadFocus = document.activeElement === textareaRef.current;
-      editorRef.current = createEditor({
-        parent: hostRef.current,
-        code: codeRef.current,
-        label,
-        describedBy: helpId,
-        onChange: (code) => {
-          codeRef.current = code;
-          onChangeRef.current(code);
-        },
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      observer?.disconnect();
+      void import("./codemirror.ts").then(({ createEditor }) => {
+        if (cancelled || !hostRef.current) return;
+        const textarea = textareaRef.current;
+        const hadFocus = textarea !== null && document.activeElement === textarea;
+        editorRef.current = createEditor({
+          parent: hostRef.current,
+          code: codeRef.current,
+          cursor: textarea?.selectionStart ?? 0,
+          label,
+          describedBy: helpId,
+          onChange: (code) => {
+            codeRef.current = code;
+            onChangeRef.current(code);
+          },
+        });
+        setReady(true);
+        if (hadFocus) editorRef.current.focus();
+        onReadyRef.current?.();
       });
-      setReady(true);
-      if (hadFocus) editorRef.current.focus();
-    });
+    };
+    const observer =
+      typeof IntersectionObserver === "function"
+        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "200px" })
+        : null;
+    if (observer) observer.observe(root);
+    else start();
+    const intents = ["pointerenter", "touchstart", "focusin"] as const;
+    for (const type of intents) root.addEventListener(type, start, { passive: true });
     return () => {
       cancelled = true;
+      observer?.disconnect();
+      for (const type of intents) root.removeEventListener(type, start);
       editorRef.current?.destroy();
       editorRef.current = null;
     };
@@ -74,7 +102,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
   );
 
   return (
-    <div className="exercise-editor" data-editor-ready={ready ? "true" : "false"}>
+    <div ref={rootRef} className="exercise-editor" data-editor-ready={ready ? "true" : "false"}>
       <div ref={hostRef} className="exercise-editor__host" />
       {!ready && (
         <textarea

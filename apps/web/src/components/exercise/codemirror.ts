@@ -33,6 +33,8 @@ export interface EditorOptions {
   label: string;
   describedBy?: string;
   readOnly?: boolean;
+  /** Where the cursor starts (the fallback textarea's caret when the editor replaces it). */
+  cursor?: number;
   onChange: (code: string) => void;
 }
 
@@ -48,6 +50,7 @@ export function createEditor(opts: EditorOptions): EditorHandle {
   if (opts.describedBy) attrs["aria-describedby"] = opts.describedBy;
   const state = EditorState.create({
     doc: opts.code,
+    selection: { anchor: Math.min(Math.max(0, opts.cursor ?? 0), opts.code.length) },
     extensions: [
       lineNumbers(),
       highlightActiveLineGutter(),

@@ -5,17 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftChoice } from "../../lib/exercise/draft-local.ts";
-import {
-  CompileResultSchema,
-  PublicScoreResultSchema,
-  PublicTestsResponseSchema,
-  SubmissionViewSchema,
-  type CompileResult,
-  type DraftView,
-  type PublicScoreResult,
-  type PublicTestsResponse,
-  type SubmissionView,
-} from "../../lib/exercise/schemas.ts";
+import type { CompileResult, DraftView, PublicScoreResult, PublicTestsResponse, SubmissionView } from "../../lib/exercise/schemas.ts";
 import type { WindowState } from "../../lib/exercise/window-state.ts";
 import type { ExerciseMessages } from "../../lib/i18n/messages/exercise.ts";
 import { format } from "../../lib/i18n/translate.ts";
@@ -36,6 +26,8 @@ export interface WorkspaceProps {
   starter: string;
   serverDraft: DraftView | null;
   window: WindowState;
+  /** The window's dates, formatted on the server in the reader's language (Intl is slow to start on a phone). */
+  dates: Record<"opensAt" | "dueAt" | "lateDueAt", string | null>;
   latest: SubmissionView | null;
   historyHref: string;
   locale: string;
@@ -83,16 +75,21 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
   }, []);
   const draft = useDraft({ userId: props.userId, assignmentId, starter: props.starter, serverDraft: props.serverDraft, onRestore });
 
-  // Warm the worker once the page is idle, so the first run does not wait for tfjs.
+  // Warm the worker (tfjs) shortly after the editor is up, so the first run does not wait for it
+  // and a learner who only reads the statement never downloads it.
+  const warmTimer = useRef<number | null>(null);
   useEffect(() => {
     const r = new PublicRunner();
     runner.current = r;
-    const idle = window.setTimeout(() => r.warm(), 1500);
     return () => {
-      window.clearTimeout(idle);
+      if (warmTimer.current !== null) window.clearTimeout(warmTimer.current);
       r.dispose();
       runner.current = null;
     };
+  }, []);
+  const warmRunner = useCallback(() => {
+    if (warmTimer.current !== null) return;
+    warmTimer.current = window.setTimeout(() => runner.current?.warm(), 1000);
   }, []);
 
   // Announce grading status changes to screen readers.
@@ -115,8 +112,8 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
     setAnnouncement(m.running);
     try {
       const [compiled, fx] = await Promise.all([
-        fetchJson("/api/compile", CompileResultSchema, { method: "POST", body: { source: code } }),
-        fixtures.current ?? fetchJson(`/api/exercises/${encodeURIComponent(exerciseId)}/public-tests`, PublicTestsResponseSchema),
+        fetchJson("/api/compile", (s) => s.CompileResultSchema, { method: "POST", body: { source: code } }),
+        fixtures.current ?? fetchJson(`/api/exercises/${encodeURIComponent(exerciseId)}/public-tests`, (s) => s.PublicTestsResponseSchema),
       ]);
       fixtures.current = fx;
       if (!compiled.ok) {
@@ -131,7 +128,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
       const output = await r.run({ code: compiled.code, bans: fx.bans, allow: fx.allow, calls: fx.calls }, fx.wallMs, () =>
         setRun({ kind: "running", preparing: true }),
       );
-      const outcome = await fetchJson(`/api/exercises/${encodeURIComponent(exerciseId)}/public-tests/score`, PublicScoreResultSchema, {
+      const outcome = await fetchJson(`/api/exercises/${encodeURIComponent(exerciseId)}/public-tests/score`, (s) => s.PublicScoreResultSchema, {
         method: "POST",
         body: { realm: output.realm, sourceMap: compiled.sourceMap, durationMs: output.durationMs },
       });
@@ -152,7 +149,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
     blockedBy === null
       ? null
       : format(m[`block_${blockedBy}`], {
-          date: formatDate(blockedBy === "not_open" ? w.opensAt : (w.lateDueAt ?? w.dueAt), props.locale),
+          date: (blockedBy === "not_open" ? props.dates.opensAt : (props.dates.lateDueAt ?? props.dates.dueAt)) ?? "",
           max: w.maxAttempts ?? 0,
         });
   const grading = submission !== null && (submission.status === "queued" || submission.status === "running");
@@ -165,7 +162,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
     setSubmitError(null);
     try {
       await draft.flush();
-      const created = await fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, SubmissionViewSchema, {
+      const created = await fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, (s) => s.SubmissionViewSchema, {
         method: "POST",
         body: { code },
       });
@@ -185,7 +182,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
         {announcement}
       </p>
       {restoredNotice && <p className="exercise-notice">{m.restoredLocal}</p>}
-      <CodeEditor ref={editor} initialCode={props.serverDraft?.code ?? props.starter} label={m.editorLabel} help={m.editorHelp} loadingText={m.editorLoading} onChange={draft.change} />
+      <CodeEditor ref={editor} initialCode={props.serverDraft?.code ?? props.starter} label={m.editorLabel} help={m.editorHelp} loadingText={m.editorLoading} onChange={draft.change} onReady={warmRunner} />
       <div className="exercise-toolbar">
         <span className={`exercise-save exercise-save--${draft.state.kind}`} data-testid="save-state" data-state={draft.state.kind}>
           {saveText(m, draft.state)}
@@ -217,10 +214,10 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
         <p>
           {attemptsLeft === null ? m.attemptsUnlimited : format(m.attemptsLeft, { left: attemptsLeft, max: w.maxAttempts ?? 0 })}
           {" · "}
-          {w.dueAt ? format(m.due, { date: formatDate(w.dueAt, props.locale) }) : m.noDue}
+          {props.dates.dueAt ? format(m.due, { date: props.dates.dueAt }) : m.noDue}
         </p>
-        {w.lateDueAt && w.latePenalty > 0 && blockedBy === null && !w.lateNow && (
-          <p className="exercise-muted">{format(m.lateUntil, { date: formatDate(w.lateDueAt, props.locale), penalty: round(w.latePenalty * 100) })}</p>
+        {props.dates.lateDueAt && w.latePenalty > 0 && blockedBy === null && !w.lateNow && (
+          <p className="exercise-muted">{format(m.lateUntil, { date: props.dates.lateDueAt, penalty: round(w.latePenalty * 100) })}</p>
         )}
         {w.lateNow && blockedBy === null && (
           <p className="exercise-warning" data-testid="late-warning">
@@ -306,9 +303,4 @@ function PublicRunView({ run, m }: { run: RunState; m: ExerciseMessages }) {
       );
     }
   }
-}
-
-export function formatDate(iso: string | null, locale: string): string {
-  if (!iso) return "";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
 }

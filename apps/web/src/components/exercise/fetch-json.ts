@@ -1,6 +1,21 @@
 /** Client-side JSON calls to the exercise API: parse the answer with zod, surface `{ error }` bodies. */
 import type { z } from "zod";
-import { ApiErrorSchema } from "../../lib/exercise/schemas.ts";
+import type * as SchemasModule from "../../lib/exercise/schemas.ts";
+
+type Schemas = typeof SchemasModule;
+
+/**
+ * zod and the answer schemas arrive with the first call rather than with the page: nothing needs
+ * them before the learner acts, and evaluating them would lengthen hydration on a slow phone.
+ */
+let schemas: Promise<Schemas> | null = null;
+function loadSchemas(): Promise<Schemas> {
+  schemas ??= import("../../lib/exercise/schemas.ts").catch((e: unknown) => {
+    schemas = null;
+    throw new ApiCallError(0, "network", (e as Error).message || "offline");
+  });
+  return schemas;
+}
 
 export class ApiCallError extends Error {
   constructor(
@@ -13,12 +28,14 @@ export class ApiCallError extends Error {
   }
 }
 
+/** `pickSchema` chooses the answer's schema from the lazily loaded schemas module. */
 export async function fetchJson<S extends z.ZodType>(
   url: string,
-  schema: S,
+  pickSchema: (s: Schemas) => S,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<z.output<S>> {
   let res: Response;
+  const loaded = loadSchemas();
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
@@ -38,12 +55,13 @@ export async function fetchJson<S extends z.ZodType>(
   } catch {
     body = null;
   }
+  const { ApiErrorSchema } = await loaded;
   if (!res.ok) {
     const err = ApiErrorSchema.safeParse(body);
     if (err.success) throw new ApiCallError(res.status, err.data.error.code, err.data.error.message);
     throw new ApiCallError(res.status, "http_error", `HTTP ${res.status}`);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = pickSchema(await loaded).safeParse(body);
   if (!parsed.success) throw new ApiCallError(res.status, "bad_response", "The server sent an unexpected response.");
   return parsed.data;
 }

@@ -5,17 +5,18 @@
  * browser comes back online.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { chooseDraft, draftKey, parseLocalDraft, type DraftChoice } from "../../lib/exercise/draft-local.ts";
-import { DraftViewSchema, type DraftView } from "../../lib/exercise/schemas.ts";
+import { draftKey } from "../../lib/exercise/draft-key.ts";
+import type { DraftChoice } from "../../lib/exercise/draft-local.ts";
+import type { DraftView } from "../../lib/exercise/schemas.ts";
 import { ApiCallError, fetchJson } from "./fetch-json.ts";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "offline" } | { kind: "error"; message: string };
 
 const DEBOUNCE_MS = 800;
 
-function readLocal(key: string) {
+function readLocal(key: string): string | null {
   try {
-    return parseLocalDraft(window.localStorage.getItem(key));
+    return window.localStorage.getItem(key);
   } catch {
     return null;
   }
@@ -47,7 +48,7 @@ export function useDraft(opts: { userId: string; assignmentId: string; starter: 
     if (code === null) return;
     pending.current = null;
     setState({ kind: "saving" });
-    const p = fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/draft`, DraftViewSchema, { method: "PUT", body: { code } })
+    const p = fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/draft`, (s) => s.DraftViewSchema, { method: "PUT", body: { code } })
       .then((saved) => {
         if (pending.current === null) writeLocal(key, code, true, saved.updatedAt);
         setState({ kind: "saved", at: saved.updatedAt });
@@ -74,21 +75,31 @@ export function useDraft(opts: { userId: string; assignmentId: string; starter: 
     [flush, key],
   );
 
-  // Restore a newer unsynced local copy once, after hydration.
+  // Restore a newer unsynced local copy once, after hydration. The copy is read at once; its
+  // parser (zod) loads lazily, and an edit made meanwhile is newer, so it wins.
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current) return;
-    restored.current = true;
-    const choice = chooseDraft(starter, serverDraft, readLocal(key));
-    if (choice.source === "local") {
-      onRestore(choice);
-      if (choice.needsSync) {
-        pending.current = choice.code;
-        void flush();
+    const raw = readLocal(key);
+    let cancelled = false;
+    void import("../../lib/exercise/draft-local.ts").then(({ chooseDraft, parseLocalDraft }) => {
+      if (cancelled || restored.current) return;
+      restored.current = true;
+      if (pending.current !== null) return;
+      const choice = chooseDraft(starter, serverDraft, parseLocalDraft(raw));
+      if (choice.source === "local") {
+        onRestore(choice);
+        if (choice.needsSync) {
+          pending.current = choice.code;
+          void flush();
+        }
+      } else if (serverDraft) {
+        setState({ kind: "saved", at: serverDraft.updatedAt });
       }
-    } else if (serverDraft) {
-      setState({ kind: "saved", at: serverDraft.updatedAt });
-    }
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [flush, key, onRestore, serverDraft, starter]);
 
   useEffect(() => {

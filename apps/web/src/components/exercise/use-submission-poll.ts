@@ -2,7 +2,7 @@
 /** Follows one submission until it is graded or failed: GET /api/submissions/[id] with back-off. */
 import { useEffect, useState } from "react";
 import { isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
-import { SubmissionViewSchema, type SubmissionView } from "../../lib/exercise/schemas.ts";
+import type { SubmissionView } from "../../lib/exercise/schemas.ts";
 import { fetchJson } from "./fetch-json.ts";
 
 export function useSubmissionPoll(initial: SubmissionView | null) {
@@ -18,7 +18,7 @@ export function useSubmissionPoll(initial: SubmissionView | null) {
     let timer: ReturnType<typeof setTimeout>;
     const tick = async () => {
       try {
-        const next = await fetchJson(`/api/submissions/${encodeURIComponent(id)}`, SubmissionViewSchema, { signal: controller.signal });
+        const next = await fetchJson(`/api/submissions/${encodeURIComponent(id)}`, (s) => s.SubmissionViewSchema, { signal: controller.signal });
         setError(null);
         setSubmission(next);
         if (isFinalStatus(next.status)) return;

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../ui/Link.tsx";
 import type { CurrentUser } from "../../lib/auth.ts";
 import { commonMessages } from "../../lib/i18n/messages/common.ts";
 import { translator, type Locale } from "../../lib/i18n/index.ts";

@@ -7,9 +7,7 @@ import { z } from "zod";
 export const LocalDraftSchema = z.object({ code: z.string(), updatedAt: z.string(), synced: z.boolean() });
 export type LocalDraft = z.infer<typeof LocalDraftSchema>;
 
-export function draftKey(userId: string, assignmentId: string): string {
-  return `course:draft:${userId}:${assignmentId}`;
-}
+export { draftKey } from "./draft-key.ts";
 
 export function parseLocalDraft(raw: string | null): LocalDraft | null {
   if (raw === null) return null;

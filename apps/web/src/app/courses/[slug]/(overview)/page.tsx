@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "../../../../components/ui/Link.tsx";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
 import { EnrollCard } from "../../../../components/courses/EnrollCard.tsx";

@@ -1,7 +1,7 @@
 // The exercise page: statement (server-rendered Markdown + KaTeX) and the workspace island
 // (editor, public tests in a Web Worker, submit with live grading status).
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "../../../../../components/ui/Link.tsx";
 import { notFound } from "next/navigation";
 import { renderMarkdown } from "@course/lessons";
 import { ExerciseWorkspace } from "../../../../../components/exercise/exercise-workspace.tsx";
@@ -9,6 +9,9 @@ import { requireUser } from "../../../../../lib/auth.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { loadExercise } from "../../../../../lib/exercise/exercise-source.ts";
 import { loadExercisePageData } from "../../../../../lib/exercise/page-data.ts";
+import type { WindowState } from "../../../../../lib/exercise/window-state.ts";
+import { formatDateTime } from "../../../../../lib/format.ts";
+import type { Locale } from "../../../../../lib/i18n/index.ts";
 import { stripLeadingTitle } from "../../../../../lib/exercise/statement.ts";
 import { exerciseMessages } from "../../../../../lib/i18n/messages/exercise.ts";
 import { getLocale } from "../../../../../lib/i18n/server.ts";
@@ -66,6 +69,7 @@ export default async function ExercisePage({ params }: Props) {
             starter={starter}
             serverDraft={data.draft}
             window={data.window}
+            dates={formatWindowDates(data.window, locale)}
             latest={data.latest}
             historyHref={`${here}/history`}
             locale={locale}
@@ -80,4 +84,9 @@ export default async function ExercisePage({ params }: Props) {
       </div>
     </div>
   );
+}
+
+function formatWindowDates(w: WindowState, locale: Locale): Record<"opensAt" | "dueAt" | "lateDueAt", string | null> {
+  const fmt = (iso: string | null) => (iso === null ? null : formatDateTime(new Date(iso), locale));
+  return { opensAt: fmt(w.opensAt), dueAt: fmt(w.dueAt), lateDueAt: fmt(w.lateDueAt) };
 }

@@ -1,7 +1,7 @@
 import "katex/dist/katex.min.css";
 import "./lesson.css";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "../../../../../components/ui/Link.tsx";
 import { notFound, redirect } from "next/navigation";
 import { getLesson } from "@course/lessons";
 import { Breadcrumbs } from "../../../../../components/courses/Breadcrumbs.tsx";

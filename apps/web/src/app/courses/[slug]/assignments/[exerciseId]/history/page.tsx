@@ -1,6 +1,6 @@
 // Submission history: every attempt (newest first) with status, score, time, feedback, its code
 // and a line diff against the attempt before it.
-import Link from "next/link";
+import { Link } from "../../../../../../components/ui/Link.tsx";
 import { notFound } from "next/navigation";
 import { CodeBlock, DiffView } from "../../../../../../components/exercise/diff-view.tsx";
 import { SubmissionResult } from "../../../../../../components/exercise/submission-result.tsx";
