@@ -3,7 +3,7 @@
 // alternative correct solutions get full marks.
 import { compileSubmission, hasUntranslated, renderFeedback, runLocally, testNameProblems } from "@course/exercise-kit";
 import { describe, expect, it } from "vitest";
-import { exerciseIds, listExercises, loadExercise } from "./index.ts";
+import { exerciseIds, listExercises, loadExercise, loadTestNames } from "./index.ts";
 
 const SEEDS = [11, 2024, 777_777];
 
@@ -17,6 +17,13 @@ describe("exercise index", () => {
 
   it("rejects an unknown id", async () => {
     await expect(loadExercise("no-such-exercise")).rejects.toThrow(/unknown exercise/);
+    await expect(loadTestNames("no-such-exercise")).rejects.toThrow(/unknown exercise/);
+  });
+
+  it("reads the translated case names on their own, as loadExercise does", async () => {
+    const names = await loadTestNames("dense-forward");
+    expect(names).toEqual((await loadExercise("dense-forward")).testNames);
+    expect(names["zh-CN"]["zero input: the output is the bias"]).toBe("零输入：输出就是偏置");
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadExerciseFolder, type Exercise, type ExerciseManifest } from "@course/exercise-kit";
+import { loadExerciseFolder, readTestNames, type Exercise, type ExerciseManifest, type TestNames } from "@course/exercise-kit";
 import { exerciseIds, isExerciseId, type ExerciseId } from "@course/lessons";
 
 export const EXERCISES_ROOT = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +21,20 @@ export function loadExercise(id: string): Promise<Exercise> {
     p = loadExerciseFolder(join(EXERCISES_ROOT, id));
     p.catch(() => cache.delete(id));
     cache.set(id, p);
+  }
+  return p;
+}
+
+const namesCache = new Map<string, Promise<TestNames>>();
+
+/** An exercise's translated test case names, without importing its tests (light enough for any page). */
+export function loadTestNames(id: string): Promise<TestNames> {
+  if (!isExerciseId(id)) return Promise.reject(new RangeError(`unknown exercise "${id}"`));
+  let p = namesCache.get(id);
+  if (p === undefined) {
+    p = readTestNames(join(EXERCISES_ROOT, id));
+    p.catch(() => namesCache.delete(id));
+    namesCache.set(id, p);
   }
   return p;
 }

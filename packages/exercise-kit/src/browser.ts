@@ -9,5 +9,3 @@ export type { GradeReport, GradeStatus, TestReport } from "./report.ts";
 export { wireFromJson, wireToJson, parseWire, WireSchema } from "./wire.ts";
 export type { Wire, WireJson } from "./wire.ts";
 export * from "./messages/index.ts";
-export { localizeTestName, TestNameTranslationsSchema } from "./test-names.ts";
-export type { TestNames } from "./test-names.ts";

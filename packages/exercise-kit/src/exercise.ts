@@ -42,8 +42,11 @@ async function readRequired(dir: string, file: string): Promise<string> {
   return readFile(p, "utf8");
 }
 
-/** tests.zh-CN.json: absent is empty (check-exercise reports the missing names); malformed is an error. */
-async function readTestNames(dir: string): Promise<TestNames> {
+/**
+ * An exercise folder's translated case names (tests.zh-CN.json) without loading its tests: absent
+ * is empty (check-exercise reports the missing names); malformed is an ExerciseFormatError.
+ */
+export async function readTestNames(dir: string): Promise<TestNames> {
   const file = TEST_NAMES_FILE["zh-CN"];
   const p = join(dir, file);
   if (!existsSync(p)) return { "zh-CN": {} };

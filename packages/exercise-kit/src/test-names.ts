@@ -15,8 +15,6 @@ export interface TestNames {
   "zh-CN": Record<string, string>;
 }
 
-export const NO_TEST_NAMES: Readonly<TestNames> = Object.freeze({ "zh-CN": Object.freeze({}) });
-
 /** A case's name in `locale` (the English name when there is no translation). */
 export function localizeTestName(names: TestNames | undefined, name: string, locale: FeedbackLocale): string {
   if (locale === "en" || names === undefined) return name;

@@ -1,4 +1,7 @@
-/** Grading feedback in more than one language (browser-safe: zod only). */
+/**
+ * Grading feedback in more than one language, and translated test case names. Safe anywhere
+ * (zod only): `@course/exercise-kit/messages` can go into a client bundle.
+ */
 export { catalogue, FEEDBACK_LOCALES } from "./catalogue.ts";
 export type { Catalogue, CompileReason, FeedbackKey, FeedbackLocale, FeedbackParams } from "./catalogue.ts";
 export {
@@ -16,3 +19,5 @@ export {
 } from "./feedback.ts";
 export type { Feedback, FeedbackPart } from "./feedback.ts";
 export { translateRealmText } from "./realm-text.ts";
+export { localizeTestName, TestNameTranslationsSchema } from "../test-names.ts";
+export type { TestNames } from "../test-names.ts";
