@@ -8,12 +8,15 @@
  * per process. Nothing here is ever sent to the browser except what the callers pick out
  * (statement, starter, public fixtures, compiled student code).
  */
-import type { CompileResult, Exercise, GradeReport, PublicFixtures, Wire } from "@course/exercise-kit";
+import type { CompileResult, Exercise, GradeReport, PublicFixtures, TestNames, Wire } from "@course/exercise-kit";
+import type { Locale } from "../i18n/locale.ts";
+import type { FeedbackLocalizer } from "./feedback-view.ts";
 import type { PublicScoreBody } from "./schemas.ts";
 
 interface ExercisesModule {
   exerciseIds: readonly string[];
   loadExercise(id: string): Promise<Exercise>;
+  loadTestNames(id: string): Promise<TestNames>;
 }
 interface KitModule {
   compileSubmission(source: string): Promise<CompileResult>;
@@ -55,6 +58,22 @@ export async function loadExercise(id: string): Promise<Exercise | null> {
   const { exercises } = await load();
   if (!exercises.exerciseIds.includes(id)) return null;
   return exercises.loadExercise(id);
+}
+
+/**
+ * How grading feedback for exercise `id` reads in `locale`: the translated case names come from
+ * its tests.zh-CN.json (read on its own, cached). English needs nothing loaded; an exercise whose
+ * names cannot be read keeps English names (the messages are still translated).
+ */
+export async function feedbackLocalizer(id: string, locale: Locale): Promise<FeedbackLocalizer> {
+  if (locale === "en") return { locale };
+  try {
+    const { exercises } = await load();
+    if (!exercises.exerciseIds.includes(id)) return { locale };
+    return { locale, testNames: await exercises.loadTestNames(id) };
+  } catch {
+    return { locale };
+  }
 }
 
 export async function compileSource(source: string): Promise<CompileResult> {

@@ -1,6 +1,11 @@
-/** Data for the exercise page and its history, for the signed-in user only (server side). */
+/**
+ * Data for the exercise page and its history, for the signed-in user only (server side). Grading
+ * feedback comes in the request's language.
+ */
 import type { Db } from "@course/db";
+import { getLocale } from "../i18n/server.ts";
 import { assignmentBySlugs, submissionInclude } from "./access.ts";
+import { feedbackLocalizer } from "./exercise-source.ts";
 import { toSubmissionView, toSubmissionWithCode } from "./submission-view.ts";
 import { windowState } from "./window-state.ts";
 
@@ -22,7 +27,7 @@ export async function loadExercisePageData(db: Db, courseSlug: string, exerciseS
     starterCode: version?.starterCode ?? null,
     draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
     window: windowState(assignment, now, attemptsUsed, enrollment !== null),
-    latest: latest ? toSubmissionView(latest, assignment) : null,
+    latest: latest ? toSubmissionView(latest, assignment, await feedbackLocalizer(exercise.slug, await getLocale())) : null,
   };
 }
 
@@ -34,5 +39,6 @@ export async function loadHistoryData(db: Db, courseSlug: string, exerciseSlug: 
     orderBy: { attemptNumber: "desc" },
     include: submissionInclude,
   });
-  return { ...found, submissions: rows.map((r) => toSubmissionWithCode(r, found.assignment)) };
+  const loc = rows.length > 0 ? await feedbackLocalizer(found.exercise.slug, await getLocale()) : undefined;
+  return { ...found, submissions: rows.map((r) => toSubmissionWithCode(r, found.assignment, loc)) };
 }

@@ -4,6 +4,8 @@
  * internal failure reasons) reaches the browser.
  */
 import { finalScore } from "@course/db";
+import { exerciseMessages } from "../i18n/messages/exercise.ts";
+import { ENGLISH, localizeMessage, localizeTest, type FeedbackLocalizer } from "./feedback-view.ts";
 import { JobStatusSchema, type SubmissionView, type SubmissionWithCode } from "./schemas.ts";
 
 export interface StoredSubmission {
@@ -21,7 +23,9 @@ export interface StoredSubmission {
     score: number | null;
     maxScore: number | null;
     error?: string | null;
-    testResults?: { name: string; passed: boolean; points: number; maxPoints: number; message: string | null }[];
+    /** `error` as structured feedback (JSON text), to show it in the viewer's language. */
+    errorFeedback?: string | null;
+    testResults?: { name: string; passed: boolean; points: number; maxPoints: number; message: string | null; feedback?: string | null }[];
   } | null;
 }
 
@@ -31,9 +35,13 @@ export interface AssignmentScale {
 }
 
 /** Shown instead of an infrastructure failure's internal reason. */
-export const GRADING_FAILED_MESSAGE = "Grading could not be completed. Your attempt is kept; please contact your instructor.";
+export const GRADING_FAILED_MESSAGE = exerciseMessages.en.gradingFailedNote;
 
-export function toSubmissionView(s: StoredSubmission, a: AssignmentScale): SubmissionView {
+/**
+ * `loc` picks the language of the grading feedback (test names, messages, the submission-level
+ * message); English shows exactly what the grader stored.
+ */
+export function toSubmissionView(s: StoredSubmission, a: AssignmentScale, loc: FeedbackLocalizer = ENGLISH): SubmissionView {
   const job = s.gradingJob;
   const parsed = JobStatusSchema.safeParse(job?.status ?? "queued");
   const status = parsed.success ? parsed.data : "queued";
@@ -45,8 +53,8 @@ export function toSubmissionView(s: StoredSubmission, a: AssignmentScale): Submi
     score = s.score ?? (raw !== null && max !== null ? finalScore(a, raw, max, s.isLate) : null);
   }
   let error: string | null = null;
-  if (status === "failed") error = GRADING_FAILED_MESSAGE;
-  else if (graded && job?.error) error = job.error;
+  if (status === "failed") error = exerciseMessages[loc.locale].gradingFailedNote;
+  else if (graded && job?.error) error = localizeMessage(job.error, job.errorFeedback, loc);
   return {
     id: s.id,
     attemptNumber: s.attemptNumber,
@@ -61,17 +69,13 @@ export function toSubmissionView(s: StoredSubmission, a: AssignmentScale): Submi
     latePenalty: a.latePenalty,
     error,
     tests: graded
-      ? (job?.testResults ?? []).map((t) => ({
-          name: t.name,
-          passed: t.passed,
-          points: t.points,
-          maxPoints: t.maxPoints,
-          message: t.message,
-        }))
+      ? (job?.testResults ?? []).map((t) =>
+          localizeTest({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message }, t.feedback, loc),
+        )
       : [],
   };
 }
 
-export function toSubmissionWithCode(s: StoredSubmission, a: AssignmentScale): SubmissionWithCode {
-  return { ...toSubmissionView(s, a), code: s.code };
+export function toSubmissionWithCode(s: StoredSubmission, a: AssignmentScale, loc: FeedbackLocalizer = ENGLISH): SubmissionWithCode {
+  return { ...toSubmissionView(s, a, loc), code: s.code };
 }

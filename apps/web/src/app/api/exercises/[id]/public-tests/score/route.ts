@@ -1,12 +1,15 @@
 // Scores a browser run of the public tests: the worker's realm result (values as Wire JSON) is
 // compared with the public expected values by exercise-kit's scorePublic, the grader's comparison
-// code. Nothing is stored; hidden tests are never involved.
+// code. Nothing is stored; hidden tests are never involved. Names and messages come in the
+// viewer's language.
 import { z } from "zod";
 import { ApiError, route } from "../../../../../../lib/api.ts";
 import { getDb } from "../../../../../../lib/db.ts";
 import { canSeeExercise } from "../../../../../../lib/exercise/access.ts";
-import { loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
+import { feedbackLocalizer, loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
+import { localizeTest } from "../../../../../../lib/exercise/feedback-view.ts";
 import { IdParamSchema, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
+import { getLocale } from "../../../../../../lib/i18n/server.ts";
 
 const Params = z.object({ id: IdParamSchema });
 
@@ -21,9 +24,10 @@ export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: t
     throw new ApiError(400, "invalid_result", `The test run's result could not be read: ${(e as Error).message.slice(0, 300)}`);
   }
   const loadError = body.realm.load.ok ? null : describeLoadError(body.realm.load.error);
+  const loc = await feedbackLocalizer(params.id, await getLocale());
   const out: PublicScoreResult = {
     status: report.status,
-    tests: report.tests.map((t) => ({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message ?? null })),
+    tests: report.tests.map((t) => localizeTest({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message ?? null }, t.feedback, loc)),
     loadError,
     durationMs: body.durationMs,
   };
