@@ -2,6 +2,7 @@
 // compared with the public expected values by exercise-kit's scorePublic, the grader's comparison
 // code. Nothing is stored; hidden tests are never involved. Names and messages come in the
 // viewer's language.
+import { translateRealmText } from "@course/exercise-kit/messages";
 import { z } from "zod";
 import { ApiError, route } from "../../../../../../lib/api.ts";
 import { getDb } from "../../../../../../lib/db.ts";
@@ -9,6 +10,7 @@ import { canSeeExercise } from "../../../../../../lib/exercise/access.ts";
 import { feedbackLocalizer, loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
 import { localizeTest } from "../../../../../../lib/exercise/feedback-view.ts";
 import { IdParamSchema, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
+import type { Locale } from "../../../../../../lib/i18n/locale.ts";
 import { getLocale } from "../../../../../../lib/i18n/server.ts";
 
 const Params = z.object({ id: IdParamSchema });
@@ -23,8 +25,8 @@ export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: t
   } catch (e) {
     throw new ApiError(400, "invalid_result", `The test run's result could not be read: ${(e as Error).message.slice(0, 300)}`);
   }
-  const loadError = body.realm.load.ok ? null : describeLoadError(body.realm.load.error);
   const loc = await feedbackLocalizer(params.id, await getLocale());
+  const loadError = body.realm.load.ok ? null : describeLoadError(body.realm.load.error, loc.locale);
   const out: PublicScoreResult = {
     status: report.status,
     tests: report.tests.map((t) => localizeTest({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message ?? null }, t.feedback, loc)),
@@ -34,7 +36,9 @@ export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: t
   return out;
 });
 
-function describeLoadError(e: unknown): string {
+/** The exception as thrown; a message our realm code wrote (a banned call at load time) in the viewer's language. */
+function describeLoadError(e: unknown, locale: Locale): string {
   const parsed = z.object({ name: z.string().max(200), message: z.string().max(2000) }).safeParse(e);
-  return parsed.success ? `${parsed.data.name}: ${parsed.data.message}` : "Error";
+  if (!parsed.success) return "Error";
+  return `${parsed.data.name}: ${locale === "en" ? parsed.data.message : translateRealmText(parsed.data.message)}`;
 }
