@@ -52,6 +52,11 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
         if (cancelled || !hostRef.current) return;
         const textarea = textareaRef.current;
         const hadFocus = textarea !== null && document.activeElement === textarea;
+        // Text typed before hydration reached the DOM but no change handler: take it from there.
+        if (textarea !== null && textarea.value !== codeRef.current) {
+          codeRef.current = textarea.value;
+          onChangeRef.current(textarea.value);
+        }
         editorRef.current = createEditor({
           parent: hostRef.current,
           code: codeRef.current,
