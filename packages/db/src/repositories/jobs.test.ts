@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../client.ts";
 import { DomainError } from "../errors.ts";
 import { providers } from "../testing/providers.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { MAX_FEEDBACK_CHARS, claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
+import { MAX_FEEDBACK_CHARS, claimJob, claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
 import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
 
 const grade = {
@@ -37,6 +38,54 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     expect(await queueDepth(f.db)).toEqual({ queued: 0, running: 3 });
   });
 
+  it("claims every job exactly once when workers of two processes drain the queue together", async () => {
+    await f.db.assignment.update({ where: { id: fx.assignmentId }, data: { maxAttempts: null } });
+    const other = createDb(f.config);
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const { job } = await enqueueSubmission(f.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: `// ${i}` });
+        ids.push(job.id);
+      }
+      const drain = async (db: Db, worker: string) => {
+        const got: string[] = [];
+        for (let job = await claimNextJob(db, worker); job; job = await claimNextJob(db, worker)) got.push(job.jobId);
+        return got;
+      };
+      const claimed = (await Promise.all([drain(f.db, "a1"), drain(f.db, "a2"), drain(other, "b1"), drain(other, "b2")])).flat();
+      expect(claimed.sort()).toEqual([...ids].sort());
+      expect(await queueDepth(f.db)).toEqual({ queued: 0, running: 12 });
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("claims a job with what the worker needs: its code, exercise, attempt and enqueue time", async () => {
+    const t = new Date();
+    const { submission, job } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "export const x = 1;", now: t });
+    const claimed = await claimNextJob(f.db, "w1", new Date(t.getTime() + 5));
+    expect(claimed).toEqual({
+      jobId: job.id,
+      submissionId: submission.id,
+      attempt: 1,
+      exerciseSlug: "dense-forward",
+      exerciseVersionId: submission.exerciseVersionId,
+      code: "export const x = 1;",
+      enqueuedAt: t,
+    });
+    const row = await f.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([row.status, row.claimedBy, row.attempts]).toEqual(["running", "w1", 1]);
+    expect([row.claimedAt, row.startedAt, row.heartbeatAt]).toEqual([new Date(t.getTime() + 5), new Date(t.getTime() + 5), new Date(t.getTime() + 5)]);
+  });
+
+  it("lets exactly one of two workers claim a given job (the BullMQ path)", async () => {
+    const { job } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
+    const claims = await Promise.all(["w1", "w2", "w3"].map((w) => claimJob(f.db, job.id, w)));
+    expect(claims.filter((c) => c !== null).map((c) => c!.jobId)).toEqual([job.id]);
+    expect(await claimJob(f.db, job.id, "w4")).toBeNull();
+    expect(await claimJob(f.db, "no-such-job", "w4")).toBeNull();
+  });
+
   it("writes a grade once, with results and a penalty-free score", async () => {
     const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x" });
     const job = await claimNextJob(f.db, "w1");
@@ -48,6 +97,19 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     expect(s.gradingJob?.testResults.map((t) => t.name)).toEqual(["shape", "values"]);
     expect(s.score).toBe(50);
     await expect(getOwnSubmission(f.db, submission.id, fx.otherStudentId)).rejects.toThrow(DomainError);
+  });
+
+  it("stores the grader's timings with the time the job waited, and a grade without test results", async () => {
+    const t = new Date();
+    const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", now: t });
+    const job = await claimNextJob(f.db, "w1", new Date(t.getTime() + 1500));
+    const compileError = { status: "compile_error" as const, score: 0, maxScore: 10, seed: "7", tests: [], timings: { compileMs: 4.5 }, error: "Expected \";\" (line 1)" };
+    expect(await completeJob(f.db, job!.jobId, "w1", compileError, new Date(t.getTime() + 2000))).toBe(true);
+    const s = await getOwnSubmission(f.db, submission.id, fx.studentId);
+    expect(JSON.parse(s.gradingJob!.timings!)).toEqual({ compileMs: 4.5, queueMs: 1500 });
+    expect([s.gradingJob!.outcome, s.gradingJob!.seed, s.gradingJob!.error, s.gradingJob!.testResults]).toEqual(["compile_error", "7", compileError.error, []]);
+    expect(s.gradingJob!.finishedAt).toEqual(new Date(t.getTime() + 2000));
+    expect([s.rawScore, s.maxScore, s.score]).toEqual([0, 100, 0]);
   });
 
   it("stores each test's structured feedback and the submission's, as JSON text beside the English", async () => {

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../client.ts";
 import { GradeStatusSchema } from "../enums.ts";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { finalScore } from "./grading-policy.ts";
 
 /** What a worker needs to grade a claimed job. */
@@ -55,17 +58,23 @@ export const CompletedGradeSchema = z.object({
 export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
 
 /**
- * Claims the oldest runnable queued job for `workerId`. The conditional update (status still
- * "queued") makes the claim atomic across workers and processes: exactly one wins a row.
+ * Claims the oldest runnable queued job for `workerId` in ONE statement that picks the row, moves
+ * it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
+ * write statement under its write lock from start to end; on PostgreSQL the pick locks the row
+ * (rows other claimers hold are skipped, not waited for) and the outer `status = 'queued'` is
+ * re-checked on the locked row. Raw SQL because Prisma cannot express it; the names are the
+ * model and field names (no @@map), the same in both migrations.
  */
 export async function claimNextJob(db: Db, workerId: string, now = new Date()): Promise<ClaimedJob | null> {
-  for (let tries = 0; tries < 5; tries++) {
-    const candidate = await db.gradingJob.findFirst({ where: runnable(now), orderBy: OLDEST_FIRST, select: { id: true } });
-    if (!candidate) return null;
-    const claimed = await claimJob(db, candidate.id, workerId, now);
-    if (claimed) return claimed;
-  }
-  return null;
+  const skipLocked = isPostgres(db) ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const rows = await db.$queryRaw<unknown[]>`
+    UPDATE "GradingJob" SET ${claimSet(workerId, now)}
+    WHERE "id" = (
+      SELECT "id" FROM "GradingJob" WHERE "status" = 'queued' AND "runAfter" <= ${now}
+      ORDER BY "enqueuedAt" ASC, "id" ASC LIMIT 1 ${skipLocked}
+    ) AND "status" = 'queued'
+    ${CLAIMED_RETURNING}`;
+  return claimedFrom(rows);
 }
 
 /** Queued rows whose back-off has passed, oldest first (the BullMQ dispatcher's input). */
@@ -81,11 +90,56 @@ const OLDEST_FIRST = [{ enqueuedAt: "asc" as const }, { id: "asc" as const }];
 
 /** Claims one specific job (the scale-out path: BullMQ hands the id, the row records the claim). */
 export async function claimJob(db: Db, jobId: string, workerId: string, now = new Date()): Promise<ClaimedJob | null> {
-  const won = await db.gradingJob.updateMany({
-    where: { id: jobId, status: "queued" },
-    data: { status: "running", claimedBy: workerId, claimedAt: now, heartbeatAt: now, startedAt: now, attempts: { increment: 1 } },
-  });
-  return won.count === 1 ? loadClaimed(db, jobId) : null;
+  const rows = await db.$queryRaw<unknown[]>`
+    UPDATE "GradingJob" SET ${claimSet(workerId, now)}
+    WHERE "id" = ${jobId} AND "status" = 'queued'
+    ${CLAIMED_RETURNING}`;
+  return claimedFrom(rows);
+}
+
+/** Both generated clients share one runtime; only PostgreSQL knows row locks (FOR UPDATE). */
+function isPostgres(db: Db): boolean {
+  return (db as unknown) instanceof PostgresClient;
+}
+
+function claimSet(workerId: string, now: Date) {
+  return Prisma.sql`"status" = 'running', "claimedBy" = ${workerId}, "claimedAt" = ${now}, "heartbeatAt" = ${now}, "startedAt" = ${now}, "attempts" = "attempts" + 1`;
+}
+
+/**
+ * What a worker needs, read in the claiming statement itself. Correlated subqueries rather than a
+ * join: SQLite's RETURNING sees only the updated table.
+ */
+const CLAIMED_RETURNING = Prisma.sql`RETURNING "id", "submissionId", "attempts", "enqueuedAt",
+  (SELECT s."code" FROM "Submission" s WHERE s."id" = "GradingJob"."submissionId") AS "code",
+  (SELECT s."exerciseVersionId" FROM "Submission" s WHERE s."id" = "GradingJob"."submissionId") AS "exerciseVersionId",
+  (SELECT e."slug" FROM "Submission" s
+     JOIN "ExerciseVersion" v ON v."id" = s."exerciseVersionId"
+     JOIN "Exercise" e ON e."id" = v."exerciseId"
+   WHERE s."id" = "GradingJob"."submissionId") AS "exerciseSlug"`;
+
+const ClaimedRowSchema = z.object({
+  id: z.string(),
+  submissionId: z.string(),
+  attempts: z.coerce.number().int(),
+  enqueuedAt: z.coerce.date(),
+  code: z.string(),
+  exerciseVersionId: z.string(),
+  exerciseSlug: z.string(),
+});
+
+function claimedFrom(rows: unknown[]): ClaimedJob | null {
+  if (rows.length === 0) return null;
+  const r = ClaimedRowSchema.parse(rows[0]);
+  return {
+    jobId: r.id,
+    submissionId: r.submissionId,
+    attempt: r.attempts,
+    exerciseSlug: r.exerciseSlug,
+    exerciseVersionId: r.exerciseVersionId,
+    code: r.code,
+    enqueuedAt: r.enqueuedAt,
+  };
 }
 
 /**
@@ -98,22 +152,6 @@ export async function unclaimJob(db: Db, jobId: string, workerId: string): Promi
     data: { status: "queued", claimedBy: null, claimedAt: null, heartbeatAt: null, attempts: { decrement: 1 } },
   });
   return r.count === 1;
-}
-
-async function loadClaimed(db: Db, jobId: string): Promise<ClaimedJob> {
-  const job = await db.gradingJob.findUniqueOrThrow({
-    where: { id: jobId },
-    include: { submission: { include: { exerciseVersion: { include: { exercise: true } } } } },
-  });
-  return {
-    jobId: job.id,
-    submissionId: job.submissionId,
-    attempt: job.attempts,
-    exerciseSlug: job.submission.exerciseVersion.exercise.slug,
-    exerciseVersionId: job.submission.exerciseVersionId,
-    code: job.submission.code,
-    enqueuedAt: job.enqueuedAt,
-  };
 }
 
 /** Refreshes the claim; false when the job is no longer this worker's (requeued or finished). */
@@ -129,55 +167,57 @@ export async function heartbeat(db: Db, jobId: string, workerId: string, now = n
  * Stores a grade exactly once: only the worker that still holds the claim can move the job from
  * running to graded, and the test results and the submission's score are written in the same
  * transaction. Returns false (and writes nothing) when the claim was lost.
+ * Four statements: read what the score needs (guarded by the claim), the guarded job update, one
+ * multi-row insert of the results, the submission's score.
  */
 export async function completeJob(db: Db, jobId: string, workerId: string, grade: CompletedGrade, now = new Date()): Promise<boolean> {
   const g = CompletedGradeSchema.parse(grade);
   return db.$transaction(async (tx) => {
-    const job = await tx.gradingJob.findUnique({
-      where: { id: jobId },
-      include: { submission: { include: { assignment: true } } },
-    });
-    if (!job) return false;
-    const won = await tx.gradingJob.updateMany({
-      where: { id: jobId, status: "running", claimedBy: workerId },
-      data: {
-        status: "graded",
-        outcome: g.status,
-        score: g.score,
-        maxScore: g.maxScore,
-        seed: g.seed,
-        timings: JSON.stringify({ ...g.timings, queueMs: (job.startedAt ?? now).getTime() - job.enqueuedAt.getTime() }),
-        error: g.error ?? null,
-        errorFeedback: g.errorFeedback ?? null,
-        finishedAt: now,
-        heartbeatAt: now,
-      },
-    });
-    if (won.count !== 1) return false;
-    await tx.testResult.createMany({
-      data: g.tests.map((t, position) => ({
-        jobId,
-        position,
-        name: t.name,
-        passed: t.passed,
-        points: t.points,
-        maxPoints: t.maxPoints,
-        message: t.message ?? null,
-        feedback: t.feedback ?? null,
-      })),
-    });
-    const { assignment } = job.submission;
-    await tx.submission.update({
-      where: { id: job.submissionId },
-      data: {
-        rawScore: g.score,
-        maxScore: assignment.points,
-        score: finalScore(assignment, g.score, g.maxScore, job.submission.isLate),
-      },
-    });
+    const rows = await tx.$queryRaw<unknown[]>`
+      SELECT j."submissionId", j."enqueuedAt", j."startedAt", s."isLate", a."points", a."latePenalty"
+      FROM "GradingJob" j
+        JOIN "Submission" s ON s."id" = j."submissionId"
+        JOIN "Assignment" a ON a."id" = s."assignmentId"
+      WHERE j."id" = ${jobId} AND j."status" = 'running' AND j."claimedBy" = ${workerId}`;
+    if (rows.length === 0) return false;
+    const job = GradedJobRowSchema.parse(rows[0]);
+    const timings = JSON.stringify({ ...g.timings, queueMs: (job.startedAt ?? now).getTime() - job.enqueuedAt.getTime() });
+    const won = await tx.$executeRaw`
+      UPDATE "GradingJob" SET "status" = 'graded', "outcome" = ${g.status}, "score" = ${g.score}, "maxScore" = ${g.maxScore},
+        "seed" = ${g.seed}, "timings" = ${timings}, "error" = ${g.error ?? null}, "errorFeedback" = ${g.errorFeedback ?? null},
+        "finishedAt" = ${now}, "heartbeatAt" = ${now}
+      WHERE "id" = ${jobId} AND "status" = 'running' AND "claimedBy" = ${workerId}`;
+    if (won !== 1) return false;
+    if (g.tests.length > 0) {
+      // One multi-row INSERT (createMany costs several times more CPU per row in Prisma's query
+      // compiler). Ids are random UUIDs: opaque keys nobody reads, like the cuids Prisma makes.
+      const values = g.tests.map(
+        (t, position) =>
+          Prisma.sql`(${randomUUID()}, ${jobId}, ${position}, ${t.name}, ${t.passed}, ${t.points}, ${t.maxPoints}, ${t.message ?? null}, ${t.feedback ?? null})`,
+      );
+      await tx.$executeRaw`
+        INSERT INTO "TestResult" ("id", "jobId", "position", "name", "passed", "points", "maxPoints", "message", "feedback")
+        VALUES ${Prisma.join(values)}`;
+    }
+    const score = finalScore({ points: job.points, latePenalty: job.latePenalty }, g.score, g.maxScore, job.isLate);
+    await tx.$executeRaw`
+      UPDATE "Submission" SET "rawScore" = ${g.score}, "maxScore" = ${job.points}, "score" = ${score}
+      WHERE "id" = ${job.submissionId}`;
     return true;
   });
 }
+
+/** SQLite returns booleans as 0/1 when it cannot see a column's declared type. */
+const SqlBoolean = z.union([z.boolean(), z.number().transform((n) => n !== 0)]);
+
+const GradedJobRowSchema = z.object({
+  submissionId: z.string(),
+  enqueuedAt: z.coerce.date(),
+  startedAt: z.coerce.date().nullable(),
+  isLate: SqlBoolean,
+  points: z.coerce.number(),
+  latePenalty: z.coerce.number(),
+});
 
 /**
  * Gives a job back after an infrastructure failure (the worker's own fault, not the student's):
