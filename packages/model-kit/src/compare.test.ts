@@ -92,6 +92,37 @@ describe("compareTensors", () => {
     expect(compareTensors(tf.zeros([2]), tf.zeros([3])).tolerance).toEqual(DEFAULT_TOLERANCE);
   });
 
+  it("does not report a relative error where the expected value is 0", () => {
+    // Every failing element expects 0: no relative error exists for them.
+    const zeros = compareTensors({ shape: [2, 2], values: [0, 0.5, 0, -0.25] }, { shape: [2, 2], values: [0, 0, 0, 0] });
+    expect(zeros.pass).toBe(false);
+    expect(zeros.relErrorUndefined).toEqual({ count: 2, all: true });
+    expect(zeros.message).toBe(
+      "2 of 4 elements differ beyond the tolerance (atol 1.000e-4, rtol 1.000e-4), first at index [0, 1]; " +
+        "max abs error 0.5000; relative error undefined (the expected value is 0 at those elements).",
+    );
+    expect(zeros.message).not.toMatch(/max rel error/);
+    // A passing element with a tiny expected value must not lend its relative error to the failing one.
+    const lent = compareTensors({ shape: [3], values: [1e6, 0, 3] }, { shape: [3], values: [0, 1e-7, 3] }, { atol: 0.5, rtol: 0 });
+    expect(lent.relErrorUndefined).toEqual({ count: 1, all: true });
+    expect(lent.message).toMatch(/max abs error 1\.000e\+6; relative error undefined \(the expected value is 0 at that element\)\.$/);
+    // Some failing elements have a relative error, some do not: report it and say where it is undefined.
+    const mixed = compareTensors({ shape: [3], values: [0.5, 2.5, 3] }, { shape: [3], values: [0, 2, 3] });
+    expect(mixed.relErrorUndefined).toEqual({ count: 1, all: false });
+    expect(mixed.maxRelError).toBeCloseTo(0.25, 12);
+    expect(mixed.message).toMatch(/max abs error 0\.5000, max rel error 0\.2500 \(undefined at 1 element whose expected value is 0\)\.$/);
+    // Without zeros among the failing elements the wording is exactly as before.
+    const plain = compareTensors({ shape: [2], values: [0, 2.5] }, { shape: [2], values: [0, 2] });
+    expect(plain.relErrorUndefined).toBeUndefined();
+    expect(plain.message).toMatch(/; max abs error 0\.5000, max rel error 0\.2500\.$/);
+  });
+
+  it("keeps its pass/fail decisions when expected values are 0 (atol alone decides there)", () => {
+    expect(compareTensors({ shape: [2], values: [9e-5, -9e-5] }, { shape: [2], values: [0, 0] }).pass).toBe(true);
+    expect(compareTensors({ shape: [2], values: [2e-4, 0] }, { shape: [2], values: [0, 0] }).pass).toBe(false);
+    expect(compareTensors({ shape: [1], values: [-0] }, { shape: [1], values: [0] }).pass).toBe(true);
+  });
+
   it("compares int32 and bool tensors by value", () => {
     const i = tf.tensor1d([1, 0, 1], "int32");
     const b = tf.tensor1d([1, 0, 1], "bool");

@@ -20,6 +20,12 @@ export interface Comparison {
   maxAbsError?: number;
   /** Max of |a - b| / |b| over elements whose expected value is non-zero (0 if there are none). */
   maxRelError?: number;
+  /**
+   * Present when some element beyond the tolerance has an expected value of exactly 0, where the
+   * relative error is undefined (maxRelError leaves those elements out): how many there are, and
+   * whether that is all of them (no failing element has a relative error at all).
+   */
+  relErrorUndefined?: { count: number; all: boolean };
   nonFinite?: { nan: number; inf: number; firstIndex: number[] };
   /** The tolerance the comparison used (defaults filled in). */
   tolerance: Tolerance;
@@ -30,6 +36,17 @@ export interface Comparison {
 const fmtShape = (s: readonly number[]): string => `[${s.join(", ")}]`;
 const fmtIndex = (i: readonly number[]): string => (i.length === 0 ? "the scalar" : `index [${i.join(", ")}]`);
 const fmtNum = (x: number): string => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
+
+/**
+ * "max abs error …, max rel error …", saying where the relative error is undefined (an expected
+ * value of 0) instead of printing a relative error that does not describe the failing elements.
+ */
+function errorSizes(maxAbs: number, maxRel: number, undef: { count: number; all: boolean } | undefined): string {
+  const abs = `max abs error ${fmtNum(maxAbs)}`;
+  if (undef === undefined) return `${abs}, max rel error ${fmtNum(maxRel)}`;
+  if (undef.all) return `${abs}; relative error undefined (the expected value is 0 at ${undef.count === 1 ? "that element" : "those elements"})`;
+  return `${abs}, max rel error ${fmtNum(maxRel)} (undefined at ${undef.count} element${undef.count === 1 ? "" : "s"} whose expected value is 0)`;
+}
 
 function resolveTolerance(tol: Partial<Tolerance> | undefined): Tolerance {
   const t = { ...DEFAULT_TOLERANCE, ...tol };
@@ -91,6 +108,9 @@ export function compareTensors(actual: TensorLike, expected: TensorLike, tol?: P
   let firstBad = -1;
   let maxAbs = 0;
   let maxRel = 0;
+  // Elements beyond the tolerance whose expected value is 0, and those whose is finite and non-zero.
+  let badZero = 0;
+  let badRelDefined = 0;
   for (let i = 0; i < n; i++) {
     const ai = a[i] as number;
     const bi = b[i] as number;
@@ -115,6 +135,8 @@ export function compareTensors(actual: TensorLike, expected: TensorLike, tol?: P
     }
     if (!(abs <= t.atol + t.rtol * Math.abs(bi))) {
       bad++;
+      if (bi === 0) badZero++;
+      else badRelDefined++;
       if (firstBad < 0) firstBad = i;
     }
   }
@@ -136,17 +158,19 @@ export function compareTensors(actual: TensorLike, expected: TensorLike, tol?: P
   }
   if (bad > 0) {
     const firstBadIndex = unravelIndex(firstBad, act.shape);
+    const relErrorUndefined = badZero === 0 ? undefined : { count: badZero, all: badRelDefined === 0 };
     return {
       pass: false,
       kind: "values",
       message:
         `${bad} of ${n} element${n === 1 ? "" : "s"} differ beyond the tolerance (atol ${fmtNum(t.atol)}, rtol ${fmtNum(t.rtol)}), ` +
-        `first at ${fmtIndex(firstBadIndex)}; max abs error ${fmtNum(maxAbs)}, max rel error ${fmtNum(maxRel)}.`,
+        `first at ${fmtIndex(firstBadIndex)}; ${errorSizes(maxAbs, maxRel, relErrorUndefined)}.`,
       ...base,
       firstBadIndex,
       badCount: bad,
       maxAbsError: maxAbs,
       maxRelError: maxRel,
+      ...(relErrorUndefined === undefined ? {} : { relErrorUndefined }),
     };
   }
   return {
