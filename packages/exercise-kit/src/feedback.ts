@@ -39,7 +39,8 @@ function fullComparison(c: Comparison, label?: string): FeedbackPart {
           rtol: shown(c.tolerance.rtol),
           index: c.firstBadIndex ?? [],
           maxAbs: shown(c.maxAbsError ?? 0),
-          maxRel: shown(c.maxRelError ?? 0),
+          ...(c.relErrorUndefined?.all === true ? {} : { maxRel: shown(c.maxRelError ?? 0) }),
+          ...(c.relErrorUndefined === undefined ? {} : { relUndefined: c.relErrorUndefined.count }),
         },
         label,
       );
@@ -59,7 +60,9 @@ export function comparisonFeedback(c: Comparison, reveal: boolean, label?: strin
       n,
       ...(c.firstBadIndex === undefined ? {} : { index: c.firstBadIndex }),
       maxAbs: roughNumber(c.maxAbsError ?? 0),
-      maxRel: roughNumber(c.maxRelError ?? 0),
+      // Only the absolute error where no failing element has a relative one (an expected 0).
+      ...(c.relErrorUndefined?.all === true ? {} : { maxRel: roughNumber(c.maxRelError ?? 0) }),
+      ...(c.relErrorUndefined === undefined || c.relErrorUndefined.all ? {} : { relPartial: true as const }),
     },
     label,
   );

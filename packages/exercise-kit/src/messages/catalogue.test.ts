@@ -186,6 +186,9 @@ describe("comparisonFeedback", () => {
     ["values", [{ shape: [2, 3], values: [0.123456, 7.654321, -3.0, 9.87654, 5.5, 2.0] }, { shape: [2, 3], values: [0.123456, 7.654321, -3.217, 9.87654, 5.5, 2.25] }]],
     ["values, big error", [{ shape: [3], values: [1e6, 0, 3] }, { shape: [3], values: [0, 1e-7, 3] }, { atol: 0.5, rtol: 0 }]],
     ["non-finite expected", [{ shape: [3], values: [NaN, -Infinity, -Infinity] }, { shape: [3], values: [NaN, Infinity, -Infinity] }]],
+    ["values, expected zeros", [{ shape: [2, 2], values: [0, 0.5, 0, -0.25] }, { shape: [2, 2], values: [0, 0, 0, 0] }]],
+    ["values, one expected zero", [{ shape: [2], values: [0.5, 2] }, { shape: [2], values: [0, 2] }]],
+    ["values, some expected zeros", [{ shape: [4], values: [0.5, 2.5, -1, 3] }, { shape: [4], values: [0, 2, 0, 3] }]],
   ];
 
   it.each(cases)("public form renders exactly compareTensors' message (%s)", (_name, args) => {
@@ -205,6 +208,47 @@ describe("comparisonFeedback", () => {
       expect(json).not.toContain(v.toPrecision(4));
     }
     expect(renderPart(part, "zh-CN")).toBe("dx：6 个元素中有 6 个超出容差，第一个不匹配的位置在索引 [0, 0] 处；最大绝对误差的数量级为 1e-1，最大相对误差的数量级为 1e0。");
+  });
+
+  it("reports no relative error where the expected value is 0, in both languages", () => {
+    const zeros = compareTensors({ shape: [2, 2], values: [0, 0.5, 0, -0.25] }, { shape: [2, 2], values: [0, 0, 0, 0] });
+    const pub = comparisonFeedback(zeros, true);
+    expect(pub.params).not.toHaveProperty("maxRel");
+    expect(renderPart(pub, "en")).toBe(
+      "2 of 4 elements differ beyond the tolerance (atol 1.000e-4, rtol 1.000e-4), first at index [0, 1]; max abs error 0.5000; relative error undefined (the expected value is 0 at those elements).",
+    );
+    expect(renderPart(pub, "zh-CN")).toBe(
+      "4 个元素中有 2 个超出容差（atol 1.000e-4，rtol 1.000e-4），第一个不匹配的位置在索引 [0, 1] 处；最大绝对误差 0.5000；相对误差无定义（这些位置的期望值为 0）。",
+    );
+    // Hidden: only the absolute error, as a power of ten, and no word about expected values.
+    const hid = comparisonFeedback(zeros, false);
+    expect(hid).toEqual(fb("compare.valuesHidden", { bad: 2, n: 4, index: [0, 1], maxAbs: "1e-1" }));
+    expect(renderPart(hid, "en")).toBe("2 of 4 elements differ beyond the tolerance, first at index [0, 1]; max abs error on the order of 1e-1.");
+    expect(renderPart(hid, "zh-CN")).toBe("4 个元素中有 2 个超出容差，第一个不匹配的位置在索引 [0, 1] 处；最大绝对误差的数量级为 1e-1。");
+
+    const mixed = compareTensors({ shape: [4], values: [0.5, 2.5, -1, 3] }, { shape: [4], values: [0, 2, 0, 3] });
+    const mixedPub = comparisonFeedback(mixed, true, "dx");
+    expect(renderPart(mixedPub, "en")).toBe(
+      "dx: 3 of 4 elements differ beyond the tolerance (atol 1.000e-4, rtol 1.000e-4), first at index [0]; max abs error 1.000, max rel error 0.2500 (undefined at 2 elements whose expected value is 0).",
+    );
+    expect(renderPart(mixedPub, "zh-CN")).toBe(
+      "dx：4 个元素中有 3 个超出容差（atol 1.000e-4，rtol 1.000e-4），第一个不匹配的位置在索引 [0] 处；最大绝对误差 1.000，最大相对误差 0.2500（其中 2 个元素的期望值为 0，相对误差无定义）。",
+    );
+    const mixedHid = comparisonFeedback(mixed, false);
+    expect(renderPart(mixedHid, "en")).toBe(
+      "3 of 4 elements differ beyond the tolerance, first at index [0]; max abs error on the order of 1e0, max rel error (where defined) on the order of 1e-1.",
+    );
+    expect(renderPart(mixedHid, "zh-CN")).toBe(
+      "4 个元素中有 3 个超出容差，第一个不匹配的位置在索引 [0] 处；最大绝对误差的数量级为 1e0，最大相对误差（在有定义的位置）的数量级为 1e-1。",
+    );
+    // The hidden forms still refuse anything finer than a power of ten.
+    expect(parseFeedback([{ key: "compare.valuesHidden", params: { bad: 1, n: 1, maxAbs: "0.5000" } }])).toBeUndefined();
+    for (const part of [pub, hid, mixedPub, mixedHid]) expect(FeedbackPartSchema.parse(JSON.parse(JSON.stringify(part)))).toEqual(part);
+  });
+
+  it("renders feedback stored before relative errors could be undefined exactly as before", () => {
+    const stored = { key: "compare.values", params: { bad: 2, n: 6, atol: "1.000e-4", rtol: "1.000e-4", index: [0, 2], maxAbs: "0.2500", maxRel: "0.1111" } };
+    expect(renderFeedback(parseFeedback([stored])!, "en")).toBe(examples["compare.values"].en);
   });
 
   it("a passing hidden case shows no numbers in either language", () => {

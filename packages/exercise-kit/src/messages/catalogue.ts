@@ -107,13 +107,15 @@ export const catalogue = {
     },
   ),
   "compare.values": entry(
-    z.object({ bad: count, n: count, atol: shown, rtol: shown, index: dims, maxAbs: shown, maxRel: shown }),
+    // maxRel is absent when no failing element has a relative error (all expect 0); relUndefined
+    // counts the failing elements whose expected value is 0. Older stored feedback has neither.
+    z.object({ bad: count, n: count, atol: shown, rtol: shown, index: dims, maxAbs: shown, maxRel: shown.optional(), relUndefined: count.optional() }),
     (p) =>
       `${p.bad} of ${en.plural(p.n, "element")} differ beyond the tolerance (atol ${p.atol}, rtol ${p.rtol}), ` +
-      `first at ${en.index(p.index)}; max abs error ${p.maxAbs}, max rel error ${p.maxRel}.`,
+      `first at ${en.index(p.index)}; ${en.errorSizes(p.maxAbs, p.maxRel, p.relUndefined)}.`,
     (p) =>
       `${p.n} 个元素中有 ${p.bad} 个超出容差（atol ${p.atol}，rtol ${p.rtol}），第一个不匹配的位置在${zh.at(p.index)}；` +
-      `最大绝对误差 ${p.maxAbs}，最大相对误差 ${p.maxRel}。`,
+      `${zh.errorSizes(p.maxAbs, p.maxRel, p.relUndefined)}。`,
   ),
   "compare.ok": entry(
     z.object({ n: count, maxAbs: shown }),
@@ -126,13 +128,17 @@ export const catalogue = {
     (p) => `全部 ${p.n} 个元素都在容差范围内。`,
   ),
   "compare.valuesHidden": entry(
-    z.object({ bad: count, n: count, index: dims.optional(), maxAbs: rough, maxRel: rough }),
+    // maxRel is absent when no failing element has a relative error (only the absolute one is
+    // shown); relPartial: some failing elements have none. Hidden cases never say why.
+    z.object({ bad: count, n: count, index: dims.optional(), maxAbs: rough, maxRel: rough.optional(), relPartial: z.literal(true).optional() }),
     (p) =>
       `${p.bad} of ${en.plural(p.n, "element")} differ beyond the tolerance${p.index === undefined ? "" : `, first at ${en.index(p.index)}`}; ` +
-      `max abs error on the order of ${p.maxAbs}, max rel error on the order of ${p.maxRel}.`,
+      `max abs error on the order of ${p.maxAbs}` +
+      (p.maxRel === undefined ? "." : `, max rel error${p.relPartial ? " (where defined)" : ""} on the order of ${p.maxRel}.`),
     (p) =>
       `${p.n} 个元素中有 ${p.bad} 个超出容差${p.index === undefined ? "" : `，第一个不匹配的位置在${zh.at(p.index)}`}；` +
-      `最大绝对误差的数量级为 ${p.maxAbs}，最大相对误差的数量级为 ${p.maxRel}。`,
+      `最大绝对误差的数量级为 ${p.maxAbs}` +
+      (p.maxRel === undefined ? "。" : `，最大相对误差${p.relPartial ? "（在有定义的位置）" : ""}的数量级为 ${p.maxRel}。`),
   ),
 
   // compareWire: the structure of a returned value.

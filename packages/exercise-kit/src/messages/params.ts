@@ -64,6 +64,15 @@ export const en = {
     return e.compiled ? ` (compiled line ${e.line})` : ` (line ${e.line}, column ${e.column ?? 1})`;
   },
   error: (e: RealmErrorParam): string => `${e.name}: ${e.message}${en.where(e)}`,
+  /** compareTensors' error sizes; the relative error is undefined where the expected value is 0. */
+  errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
+    const abs = `max abs error ${maxAbs}`;
+    if (maxRel === undefined) {
+      return relUndefined === undefined ? abs : `${abs}; relative error undefined (the expected value is 0 at ${relUndefined === 1 ? "that element" : "those elements"})`;
+    }
+    if (relUndefined === undefined) return `${abs}, max rel error ${maxRel}`;
+    return `${abs}, max rel error ${maxRel} (undefined at ${en.plural(relUndefined, "element")} whose expected value is 0)`;
+  },
 };
 
 /** Calls are labelled by export name; the harness label is ours and gets translated. */
@@ -102,4 +111,12 @@ export const zh = {
   },
   /** The exception's name and message stay as thrown, except messages our own realm code wrote. */
   error: (e: RealmErrorParam): string => `${e.name}: ${translateRealmText(e.message)}${zh.where(e)}`,
+  errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
+    const abs = `最大绝对误差 ${maxAbs}`;
+    if (maxRel === undefined) {
+      return relUndefined === undefined ? abs : `${abs}；相对误差无定义（${relUndefined === 1 ? "该位置" : "这些位置"}的期望值为 0）`;
+    }
+    if (relUndefined === undefined) return `${abs}，最大相对误差 ${maxRel}`;
+    return `${abs}，最大相对误差 ${maxRel}（其中 ${relUndefined} 个元素的期望值为 0，相对误差无定义）`;
+  },
 };
