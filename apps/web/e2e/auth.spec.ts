@@ -84,4 +84,20 @@ test.describe("accounts", () => {
       expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
     }
   });
+
+  test("before its script runs, a form cannot be sent natively (no password in a URL, nothing typed lost)", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL: baseURL!, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [path, button] of [["/signin", "Sign in"], ["/signup", "Create account"]] as const) {
+      await page.goto(path);
+      await expect(page.locator("form.form")).toHaveAttribute("method", "post");
+      await expect(page.getByRole("button", { name: button, exact: true })).toBeDisabled();
+      await page.getByLabel("Email").fill(DEMO.student.email);
+      await page.getByLabel("Password").fill(DEMO.student.password);
+      await page.getByLabel("Password").press("Enter");
+      expect(page.url()).not.toContain("password");
+      await expect(page.getByLabel("Password")).toHaveValue(DEMO.student.password);
+    }
+    await context.close();
+  });
 });

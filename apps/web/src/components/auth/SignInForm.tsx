@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "../ui/index.ts";
+import { useHydrated } from "../ui/use-hydrated.ts";
 import { parseSignInError } from "../../lib/auth-errors.ts";
 import type { authMessages } from "../../lib/i18n/messages/auth.ts";
 
@@ -9,6 +10,7 @@ type Strings = (typeof authMessages)["en"];
 
 export function SignInForm({ strings: s, next, initialError }: { strings: Strings; next: string; initialError?: string | undefined }) {
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | undefined>(initialError);
   const [fields, setFields] = useState<{ email?: string; password?: string }>({});
 
@@ -50,11 +52,11 @@ export function SignInForm({ strings: s, next, initialError }: { strings: String
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form" method="post" onSubmit={onSubmit} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="email" name="email" type="email" label={s.email} autoComplete="email" required error={fields.email} />
       <Field id="password" name="password" type="password" label={s.password} autoComplete="current-password" required error={fields.password} />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={busy} disabled={!hydrated}>
         {busy ? s.signingIn : s.signInButton}
       </Button>
     </form>

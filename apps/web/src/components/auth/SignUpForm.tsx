@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "../ui/index.ts";
+import { useHydrated } from "../ui/use-hydrated.ts";
 import type { authMessages } from "../../lib/i18n/messages/auth.ts";
 
 type Strings = (typeof authMessages)["en"];
@@ -9,6 +10,7 @@ type Fields = Partial<Record<"name" | "email" | "password", string>>;
 
 export function SignUpForm({ strings: s, next }: { strings: Strings; next: string }) {
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | undefined>();
   const [fields, setFields] = useState<Fields>({});
   const [emailTaken, setEmailTaken] = useState(false);
@@ -41,7 +43,7 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form" method="post" onSubmit={onSubmit} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="name" name="name" label={s.name} hint={s.nameHint} autoComplete="name" required maxLength={80} error={fields.name} />
       <Field id="email" name="email" type="email" label={s.email} autoComplete="email" required error={fields.email} />
@@ -51,7 +53,7 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
         </p>
       ) : null}
       <Field id="password" name="password" type="password" label={s.password} hint={s.passwordHint} autoComplete="new-password" required error={fields.password} />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={busy} disabled={!hydrated}>
         {busy ? s.creatingAccount : s.createAccount}
       </Button>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { Button, Field } from "../ui/index.ts";
+import { useHydrated } from "../ui/use-hydrated.ts";
 
 export interface EnrollStrings {
   joinCode: string;
@@ -13,6 +14,7 @@ export interface EnrollStrings {
 /** Join-code form: the error appears next to the field; success opens the course. */
 export function EnrollForm({ strings: s, initialCode }: { strings: EnrollStrings; initialCode?: string | undefined }) {
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | undefined>();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,7 +42,7 @@ export function EnrollForm({ strings: s, initialCode }: { strings: EnrollStrings
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form" method="post" onSubmit={onSubmit} noValidate>
       <Field
         id="join-code"
         name="code"
@@ -54,7 +56,7 @@ export function EnrollForm({ strings: s, initialCode }: { strings: EnrollStrings
         error={error}
       />
       <div>
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={busy} disabled={!hydrated}>
           {busy ? s.enrolling : s.enrollButton}
         </Button>
       </div>

@@ -8,5 +8,5 @@ import type { ComponentProps } from "react";
  * so a click still navigates client-side without a visible wait.
  */
 export function Link(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...props} />;
+  return <NextLink {...props} prefetch={props.prefetch ?? false} />;
 }
