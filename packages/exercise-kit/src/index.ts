@@ -10,7 +10,7 @@ export type { CompileResult, CompileError, CompileOptions } from "./compile.ts";
 export { planGrading, hostify } from "./plan.ts";
 export type { GradingPlan, PlannedCase, PlanSource, Visibility } from "./plan.ts";
 export { scoreGrading, reportForCompileFailure, describeRealmError, realmErrorParam } from "./score.ts";
-export type { ScoreMeta } from "./score.ts";
+export type { ScoreMeta, StopPoint } from "./score.ts";
 export { compareWire } from "./compare-wire.ts";
 export { describeComparison, comparisonFeedback, roughNumber } from "./feedback.ts";
 export * from "./messages/index.ts";

@@ -7,7 +7,7 @@ import { compileSubmission } from "./compile.ts";
 import { renderFeedback } from "./messages/feedback.ts";
 import { GradeReportSchema } from "./report.ts";
 import { reportForCompileFailure, scoreGrading } from "./score.ts";
-import { scaleExercise } from "./test-fixtures.ts";
+import { scaleExercise, scaleTestNames } from "./test-fixtures.ts";
 
 const tol = { atol: 1e-4, rtol: 1e-4 };
 const t = (data: number[], shape = [data.length]): Wire => ({ t: "tensor", dtype: "float32", shape, data: Float32Array.from(data) });
@@ -180,5 +180,103 @@ describe("planGrading / scoreGrading", () => {
     const garbage = scoreGrading(plan, { load: { ok: true }, results: [{ id: "0.0", ok: true, value: { t: "tensor", dtype: "float32", shape: [5], data: [1] } }], logs: [] });
     expect(garbage.status).toBe("runtime_error");
     expect(garbage.message).toMatch(/could not be read/);
+  });
+});
+
+describe("scoreGrading: a submission the sandbox stopped at a limit", () => {
+  const plan = planGrading(scaleExercise, { seed: 5, visibility: "all" });
+  const ids = plan.calls.map((c) => c.id);
+  const right = (i: number) => ({ id: ids[i]!, ok: true as const, value: plan.cases[i]!.expected! });
+  const wrong = (i: number) => ({ id: ids[i]!, ok: true as const, value: { t: "number" as const, v: 0 } });
+  const realm = (results: RealmResult["results"]): RealmResult => ({ load: { ok: true }, results, logs: [] });
+  const meta = { outcome: "timeout" as const, limits: { wallMs: 700, memoryMb: 256 }, testNames: scaleTestNames };
+
+  it("keeps the completed calls' results, names the call that was running, and does not run the rest", () => {
+    // The 3rd call (total, test "hidden total") never returned.
+    const report = GradeReportSchema.parse(scoreGrading(plan, realm([right(0), right(1)]), { ...meta, stoppedAt: { phase: "call", callId: ids[2]! } }));
+    expect(report.status).toBe("timeout");
+    expect(report.tests.map((x) => [x.passed, x.points])).toEqual([
+      [true, 1],
+      [true, 2],
+      [false, 0],
+      [false, 0],
+    ]);
+    expect(report.score).toBe(3);
+    expect(report.maxScore).toBe(5);
+    expect(report.tests[2]!.message).toBe("Time limit exceeded while running `total` for test 'hidden total' (700 ms limit).");
+    expect(report.tests[3]!.message).toBe("Not run: the time limit was reached in an earlier test.");
+    expect(report.message).toBe(report.tests[2]!.message);
+    for (const x of report.tests) expect(renderFeedback(x.feedback!, "en")).toBe(x.message);
+    expect(renderFeedback(report.feedback!, "en")).toBe(report.message);
+    expect(renderFeedback(report.feedback!, "zh-CN")).toBe("运行测试“隐藏的求和用例”中的 `total` 时超出了时间限制（上限 700 毫秒）。");
+    expect(report.tests.slice(2).map((x) => renderFeedback(x.feedback!, "zh-CN"))).toEqual([
+      "运行测试“隐藏的求和用例”中的 `total` 时超出了时间限制（上限 700 毫秒）。",
+      "未运行：在之前的测试中已达到时间限制。",
+    ]);
+  });
+
+  it("scores completed tests normally (a wrong answer before the hang still fails) and scales the total", () => {
+    const report = scoreGrading(plan, realm([wrong(0), right(1), right(2)]), { ...meta, maxScore: 10, stoppedAt: { phase: "call", callId: ids[3]! } });
+    expect(report.tests.map((x) => x.passed)).toEqual([false, true, true, false]);
+    expect(report.tests[0]!.message).toMatch(/^wanted a float32 tensor of shape \[3, 4\], got a number\.$/);
+    expect(report.tests[3]!.message).toBe("Time limit exceeded while running the test harness for test 'harness squares through the module' (700 ms limit).");
+    expect(report.score).toBe(6);
+    expect(report.maxScore).toBe(10);
+  });
+
+  it("a hang in the first call: nothing to keep, the first test names it", () => {
+    const report = scoreGrading(plan, realm([]), { ...meta, stoppedAt: { phase: "call", callId: ids[0]! } });
+    expect(report.score).toBe(0);
+    expect(report.tests[0]!.message).toBe("Time limit exceeded while running `scaleRows` for test 'public random' (700 ms limit).");
+    expect(report.tests.slice(1).every((x) => x.message === "Not run: the time limit was reached in an earlier test.")).toBe(true);
+  });
+
+  it("the memory limit reads the same way", () => {
+    const report = scoreGrading(plan, realm([right(0)]), { ...meta, outcome: "memory_limit", stoppedAt: { phase: "call", callId: ids[1]! } });
+    expect(report.status).toBe("memory_limit");
+    expect(report.score).toBe(1);
+    expect(report.tests[1]!.message).toBe("Memory limit exceeded while running `scaleRows` for test 'hidden random' (256 MB limit).");
+    expect(renderFeedback(report.tests[1]!.feedback!, "zh-CN")).toBe("运行测试“隐藏的随机用例”中的 `scaleRows` 时超出了内存限制（上限 256 MB）。");
+    expect(report.tests[2]!.message).toBe("Not run: the memory limit was reached in an earlier test.");
+    expect(renderFeedback(report.tests[2]!.feedback!, "zh-CN")).toBe("未运行：在之前的测试中已达到内存限制。");
+  });
+
+  it("a module that never finished loading: every test says so, in both languages", () => {
+    // Results are ignored whatever they claim: no call can have run.
+    const report = scoreGrading(plan, realm([right(0), right(1)]), { ...meta, stoppedAt: { phase: "load" } });
+    expect(report.status).toBe("timeout");
+    expect(report.score).toBe(0);
+    const en = "Time limit exceeded before your module finished loading: its top-level code was still running (700 ms limit).";
+    expect(report.message).toBe(en);
+    expect(report.tests.every((x) => !x.passed && x.message === en)).toBe(true);
+    expect(renderFeedback(report.tests[0]!.feedback!, "zh-CN")).toBe("你的模块在加载完成之前超出了时间限制：顶层代码仍在运行（上限 700 毫秒）。");
+  });
+
+  it("after the last call returned, every result counts and the status stays timeout", () => {
+    const report = scoreGrading(plan, realm(plan.cases.map((_c, i) => right(i))), { ...meta, stoppedAt: { phase: "end" } });
+    expect(report.status).toBe("timeout");
+    expect(report.score).toBe(report.maxScore);
+    expect(report.message).toBeUndefined();
+  });
+
+  it("accepts no result the stop point does not vouch for (forged progress earns nothing)", () => {
+    const notRun = "Not run: the time limit was reached before this test.";
+    const forged: [string, RealmResult, NonNullable<Parameters<typeof scoreGrading>[2]>["stoppedAt"]][] = [
+      // Results for the call that was running and the ones after it.
+      ["results beyond the stop point", realm([right(0), right(1), right(2), right(3)]), { phase: "call", callId: ids[2]! }],
+      // Results out of plan order, or for calls the plan does not have.
+      ["out of order", realm([right(1), right(0)]), { phase: "call", callId: ids[2]! }],
+      ["an unknown id", realm([right(0), { ...right(1), id: "9.9" }]), { phase: "call", callId: ids[2]! }],
+      // A stop point the plan does not have.
+      ["an unknown stop point", realm([right(0), right(1)]), { phase: "call", callId: "7.0" }],
+      // "Everything finished" with results missing.
+      ["an incomplete end", realm([right(0), right(1)]), { phase: "end" }],
+    ];
+    for (const [name, r, stoppedAt] of forged) {
+      const report = scoreGrading(plan, r, { ...meta, ...(stoppedAt === undefined ? {} : { stoppedAt }) });
+      expect(report.status, name).toBe("timeout");
+      expect(report.score, name).toBe(0);
+      expect(report.tests.map((x) => x.message), name).toEqual(Array(4).fill(notRun));
+    }
   });
 });

@@ -8,6 +8,14 @@ import type { GradingPlan, PlannedCase } from "./plan.ts";
 import type { RealmCallResult, RealmError, RealmResult, Wire } from "./realm/types.ts";
 import { RealmResultSchema, type GradeReport, type GradeStatus, type TestReport } from "./report.ts";
 import { originalPosition } from "./sourcemap.ts";
+import { localizeTestName, type TestNames } from "./test-names.ts";
+
+/**
+ * Where a sandbox stopped a submission at its time or memory limit, as the host recorded it
+ * outside the realm: while the module was loading, while a planned call was running (results of
+ * the calls before it are complete), or after the last call had returned.
+ */
+export type StopPoint = { phase: "load" } | { phase: "call"; callId: string } | { phase: "end" };
 
 export interface ScoreMeta {
   durationMs?: number;
@@ -17,6 +25,17 @@ export interface ScoreMeta {
   outcome?: "ok" | "timeout" | "memory_limit" | "crashed";
   /** Scale the total to this many points (manifest `points`). */
   maxScore?: number;
+  /**
+   * With outcome "timeout" or "memory_limit": where the sandbox stopped the submission. Results
+   * are then accepted only for the calls planned before that point, in order (the realm result
+   * must hold exactly those); the test whose call was running fails naming it, later tests are
+   * not run. Without it every test without a result is "not run".
+   */
+  stoppedAt?: StopPoint;
+  /** The limits the sandbox enforced (manifest `limits`), quoted in those messages. */
+  limits?: { wallMs?: number; memoryMb?: number };
+  /** Translated case names, so a message naming a test reads right in Chinese. */
+  testNames?: TestNames;
 }
 
 /** A realm error with its line mapped back to the student's TypeScript where possible. */
@@ -124,6 +143,56 @@ const MISSING: Record<NonNullable<ScoreMeta["outcome"]>, FeedbackPart> = {
   crashed: fb("notRun.crashed", {}),
 };
 
+/** The realm's results if they are exactly the first `n` planned calls' results, in plan order. */
+function planPrefix(plan: GradingPlan, results: readonly RealmCallResult[], n: number): RealmCallResult[] | undefined {
+  if (results.length !== n) return undefined;
+  for (let i = 0; i < n; i++) if (results[i]!.id !== plan.calls[i]!.id) return undefined;
+  return [...results];
+}
+
+type Limited = "timeout" | "memory_limit";
+
+/** A report for a submission stopped at a limit at a known point; undefined when the point does not fit the plan. */
+function scoreStopped(plan: GradingPlan, realm: RealmResult, meta: ScoreMeta, outcome: Limited, stop: StopPoint): GradeReport | undefined {
+  const base = { exerciseId: plan.exerciseId, seed: plan.seed, durationMs: meta.durationMs ?? 0, status: outcome };
+  const amount = outcome === "timeout" ? meta.limits?.wallMs : meta.limits?.memoryMb;
+  const limit = { kind: outcome === "timeout" ? ("time" as const) : ("memory" as const), ...(amount === undefined ? {} : { amount: Math.round(amount) }) };
+  if (stop.phase === "load") {
+    const why = fb("stopped.loading", { limit });
+    return { ...base, ...totals(plan, [], meta.maxScore), score: 0, tests: failAll(plan, why), message: renderPart(why, "en"), feedback: [why] };
+  }
+  const stopIndex = stop.phase === "end" ? plan.calls.length : plan.calls.findIndex((c) => c.id === stop.callId);
+  if (stopIndex < 0) return undefined;
+  const accepted = realm.load.ok ? planPrefix(plan, realm.results, stopIndex) : undefined;
+  if (accepted === undefined) return undefined;
+  const byId = new Map(accepted.map((r) => [r.id, r]));
+  const order = new Map(plan.calls.map((c, i) => [c.id, i]));
+  const hungId = stop.phase === "call" ? stop.callId : undefined;
+  let stopped: FeedbackPart | undefined;
+  const earlier = fb(outcome === "timeout" ? "notRun.timeoutEarlier" : "notRun.memoryEarlier", {});
+  const tests: TestReport[] = plan.cases.map((pc) => {
+    let r: CheckResult;
+    const hungAt = hungId === undefined ? -1 : pc.callIds.indexOf(hungId);
+    if (hungAt >= 0) {
+      const testZh = localizeTestName(meta.testNames, pc.name, "zh-CN");
+      stopped = fb("stopped.inCall", { limit, call: pc.callLabels[hungAt] ?? "call", test: pc.name, ...(testZh === pc.name ? {} : { testZh }) });
+      r = one(false, stopped);
+    } else if (pc.callIds.every((id) => byId.has(id))) {
+      r = scoreCase(pc, byId, pc.visibility === "public", meta.sourceMap, MISSING[outcome]);
+    } else {
+      // Calls after the one that was running never started.
+      r = one(false, pc.callIds.some((id) => (order.get(id) ?? -1) > stopIndex) ? earlier : MISSING[outcome]);
+    }
+    return { name: pc.name, passed: r.pass, points: r.pass ? pc.points : 0, maxPoints: pc.points, message: r.message, feedback: feedbackOf(r), visibility: pc.visibility };
+  });
+  const report: GradeReport = { ...base, ...totals(plan, tests, meta.maxScore), tests };
+  if (stopped !== undefined) {
+    report.message = renderPart(stopped, "en");
+    report.feedback = [stopped];
+  }
+  return report;
+}
+
 export function scoreGrading(plan: GradingPlan, realmResult: unknown, meta: ScoreMeta = {}): GradeReport {
   const base = { exerciseId: plan.exerciseId, seed: plan.seed, durationMs: meta.durationMs ?? 0 };
   const parsed = RealmResultSchema.safeParse(realmResult);
@@ -134,6 +203,13 @@ export function scoreGrading(plan: GradingPlan, realmResult: unknown, meta: Scor
   }
   const realm = parsed.data as RealmResult;
   const outcome = meta.outcome ?? "ok";
+  if ((outcome === "timeout" || outcome === "memory_limit") && meta.stoppedAt !== undefined) {
+    const stopped = scoreStopped(plan, realm, meta, outcome, meta.stoppedAt);
+    if (stopped !== undefined) return stopped;
+    // A stop point that does not fit the plan, or results that are not exactly the calls before
+    // it: trust none of them.
+    return scoreGrading(plan, { load: { ok: true }, results: [], logs: realm.logs }, { ...meta, stoppedAt: undefined });
+  }
   if (!realm.load.ok) {
     const why = fb("submission.loadFailed", { error: realmErrorParam(realm.load.error, meta.sourceMap) });
     const message = renderPart(why, "en");

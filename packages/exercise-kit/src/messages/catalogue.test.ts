@@ -74,6 +74,8 @@ const examples: Record<FeedbackKey, { part: FeedbackPart; en: string }> = {
   "notRun.timeout": { part: fb("notRun.timeout", {}), en: "Not run: the time limit was reached before this test." },
   "notRun.memory": { part: fb("notRun.memory", {}), en: "Not run: the memory limit was reached before this test." },
   "notRun.crashed": { part: fb("notRun.crashed", {}), en: "Not run: the sandbox crashed before this test." },
+  "notRun.timeoutEarlier": { part: fb("notRun.timeoutEarlier", {}), en: "Not run: the time limit was reached in an earlier test." },
+  "notRun.memoryEarlier": { part: fb("notRun.memoryEarlier", {}), en: "Not run: the memory limit was reached in an earlier test." },
   "notRun.noResult": { part: fb("notRun.noResult", {}), en: "Not run: no result for this test." },
   "notRun.rejected": { part: fb("notRun.rejected", {}), en: "Not run: the submission was rejected." },
   "notRun.compileError": { part: fb("notRun.compileError", {}), en: "Not run: the submission did not compile." },
@@ -112,6 +114,14 @@ const examples: Record<FeedbackKey, { part: FeedbackPart; en: string }> = {
   },
   "sandbox.memory": { part: fb("sandbox.memory", {}), en: "Your code used more memory than allowed." },
   "sandbox.crashed": { part: fb("sandbox.crashed", { detail: "SIGSEGV" }), en: "The sandbox running your code stopped unexpectedly (SIGSEGV)." },
+  "stopped.inCall": {
+    part: fb("stopped.inCall", { limit: { kind: "time", amount: 700 }, call: "denseForward", test: "random sizes", testZh: "随机尺寸" }),
+    en: "Time limit exceeded while running `denseForward` for test 'random sizes' (700 ms limit).",
+  },
+  "stopped.loading": {
+    part: fb("stopped.loading", { limit: { kind: "time", amount: 700 } }),
+    en: "Time limit exceeded before your module finished loading: its top-level code was still running (700 ms limit).",
+  },
   text: { part: fb("text", { en: "fit lowered the loss.", "zh-CN": "fit 降低了损失。" }), en: "fit lowered the loss." },
   untranslated: { part: fb("untranslated", { text: "Something only in English." }), en: "Something only in English." },
 };
@@ -148,6 +158,21 @@ describe("feedback catalogue", () => {
       '提交被拒绝。第 1 行，第 15 列：不允许导入 "fs"：提交的代码只能导入 "@tensorflow/tfjs"。\n第 2 行，第 1 列：只允许用静态 import 导入 "@tensorflow/tfjs"（检测到：require()）。',
     );
     expect(renderPart(examples["submission.compileError"].part, "zh-CN")).toBe("你的代码无法编译。第 3 行，第 20 列：Expected identifier but found end of file");
+  });
+
+  it("names the limit, the call and the test where the sandbox stopped a submission, in both languages", () => {
+    expect(renderPart(examples["stopped.inCall"].part, "zh-CN")).toBe("运行测试“随机尺寸”中的 `denseForward` 时超出了时间限制（上限 700 毫秒）。");
+    const memory = fb("stopped.inCall", { limit: { kind: "memory", amount: 256 }, call: "the test harness", test: "fit lowers the loss" });
+    expect(renderPart(memory, "en")).toBe("Memory limit exceeded while running the test harness for test 'fit lowers the loss' (256 MB limit).");
+    // Without a translated name the English one is kept.
+    expect(renderPart(memory, "zh-CN")).toBe("运行测试“fit lowers the loss”中的测试框架代码时超出了内存限制（上限 256 MB）。");
+    const unknownSize = fb("stopped.inCall", { limit: { kind: "time" }, call: "softmax", test: "t" });
+    expect(renderPart(unknownSize, "en")).toBe("Time limit exceeded while running `softmax` for test 't'.");
+    expect(renderPart(examples["stopped.loading"].part, "zh-CN")).toBe("你的模块在加载完成之前超出了时间限制：顶层代码仍在运行（上限 700 毫秒）。");
+    const loadMemory = fb("stopped.loading", { limit: { kind: "memory", amount: 128 } });
+    expect(renderPart(loadMemory, "en")).toBe("Memory limit exceeded before your module finished loading (128 MB limit).");
+    expect(renderPart(loadMemory, "zh-CN")).toBe("你的模块在加载完成之前超出了内存限制（上限 128 MB）。");
+    expect(renderPart(examples["notRun.timeoutEarlier"].part, "zh-CN")).toBe("未运行：在之前的测试中已达到时间限制。");
   });
 
   it("translates the harness label and joins parts without stray spaces in Chinese", () => {

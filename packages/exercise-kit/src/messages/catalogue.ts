@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   DtypeSchema,
   KindSchema,
+  LimitSchema,
   RealmErrorParamSchema,
   count,
   dims,
@@ -241,6 +242,8 @@ export const catalogue = {
   "notRun.timeout": fixed("Not run: the time limit was reached before this test.", "未运行：执行到此测试之前已达到时间限制。"),
   "notRun.memory": fixed("Not run: the memory limit was reached before this test.", "未运行：执行到此测试之前已达到内存限制。"),
   "notRun.crashed": fixed("Not run: the sandbox crashed before this test.", "未运行：执行到此测试之前沙箱已崩溃。"),
+  "notRun.timeoutEarlier": fixed("Not run: the time limit was reached in an earlier test.", "未运行：在之前的测试中已达到时间限制。"),
+  "notRun.memoryEarlier": fixed("Not run: the memory limit was reached in an earlier test.", "未运行：在之前的测试中已达到内存限制。"),
   "notRun.noResult": fixed("Not run: no result for this test.", "未运行：没有此测试的结果。"),
   "notRun.rejected": fixed("Not run: the submission was rejected.", "未运行：提交被拒绝。"),
   "notRun.compileError": fixed("Not run: the submission did not compile.", "未运行：提交的代码无法编译。"),
@@ -283,6 +286,20 @@ export const catalogue = {
     z.object({ detail: text(1000).optional() }),
     (p) => `The sandbox running your code stopped unexpectedly${p.detail === undefined ? "" : ` (${p.detail})`}.`,
     (p) => `运行你代码的沙箱意外停止${p.detail === undefined ? "" : `（${p.detail}）`}。`,
+  ),
+
+  // Where the sandbox stopped a submission at a limit (the host records it outside the isolate).
+  "stopped.inCall": entry(
+    z.object({ limit: LimitSchema, call, test: text(500), testZh: text(500).optional() }),
+    (p) => `${en.limit(p.limit)} exceeded while running ${en.callName(p.call)} for test '${p.test}'${en.limitAmount(p.limit)}.`,
+    (p) => `运行测试“${p.testZh ?? p.test}”中的${zh.callName(p.call)}时超出了${zh.limit(p.limit)}${zh.limitAmount(p.limit)}。`,
+  ),
+  "stopped.loading": entry(
+    z.object({ limit: LimitSchema }),
+    (p) =>
+      `${en.limit(p.limit)} exceeded before your module finished loading` +
+      `${p.limit.kind === "time" ? ": its top-level code was still running" : ""}${en.limitAmount(p.limit)}.`,
+    (p) => `你的模块在加载完成之前超出了${zh.limit(p.limit)}${p.limit.kind === "time" ? "：顶层代码仍在运行" : ""}${zh.limitAmount(p.limit)}。`,
   ),
 
   // An exercise's own check, worded by its author in both languages.

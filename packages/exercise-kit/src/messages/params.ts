@@ -37,6 +37,10 @@ export const RealmErrorParamSchema = z.object({
 });
 export type RealmErrorParam = z.infer<typeof RealmErrorParamSchema>;
 
+/** A sandbox limit a submission hit: wall/CPU time (ms) or memory (MB), with its size when known. */
+export const LimitSchema = z.object({ kind: z.enum(["time", "memory"]), amount: count.optional() });
+export type LimitParam = z.infer<typeof LimitSchema>;
+
 export const fmtShape = (s: readonly number[]): string => `[${s.join(", ")}]`;
 
 export const en = {
@@ -64,6 +68,10 @@ export const en = {
     return e.compiled ? ` (compiled line ${e.line})` : ` (line ${e.line}, column ${e.column ?? 1})`;
   },
   error: (e: RealmErrorParam): string => `${e.name}: ${e.message}${en.where(e)}`,
+  limit: (l: LimitParam): string => (l.kind === "time" ? "Time limit" : "Memory limit"),
+  limitAmount: (l: LimitParam): string => (l.amount === undefined ? "" : ` (${l.amount} ${l.kind === "time" ? "ms" : "MB"} limit)`),
+  /** An export's name as code; our harness label as words. */
+  callName: (label: string): string => (label.startsWith(HARNESS_LABEL) ? label : `\`${label}\``),
   /** compareTensors' error sizes; the relative error is undefined where the expected value is 0. */
   errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
     const abs = `max abs error ${maxAbs}`;
@@ -111,6 +119,9 @@ export const zh = {
   },
   /** The exception's name and message stay as thrown, except messages our own realm code wrote. */
   error: (e: RealmErrorParam): string => `${e.name}: ${translateRealmText(e.message)}${zh.where(e)}`,
+  limit: (l: LimitParam): string => (l.kind === "time" ? "时间限制" : "内存限制"),
+  limitAmount: (l: LimitParam): string => (l.amount === undefined ? "" : `（上限 ${l.amount} ${l.kind === "time" ? "毫秒" : "MB"}）`),
+  callName: (label: string): string => (label.startsWith(HARNESS_LABEL) ? zh.label(label) : ` \`${label}\` `),
   errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
     const abs = `最大绝对误差 ${maxAbs}`;
     if (maxRel === undefined) {

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { toWire } from "../wire.ts";
-import { executeCalls, loadFailure } from "./execute.ts";
+import { callSequence, executeCalls, loadFailure } from "./execute.ts";
 import { restrictTf, unrestrictTf, type TfNamespace } from "./restrict.ts";
 import type { RealmCallResult, SandboxCall } from "./types.ts";
 
@@ -157,5 +157,71 @@ describe("executeCalls dtypes", () => {
       { id: "0", kind: "export", export: "f", args: [] },
     ]);
     expect(res.results[0]).toMatchObject({ ok: true, value: { t: "tensor", dtype: "float32", data: Float32Array.of(1, 0) } });
+  });
+});
+
+describe("callSequence (a host steps through the calls one at a time)", () => {
+  afterEach(() => unrestrictTf(TF));
+  const calls: SandboxCall[] = [
+    { id: "0.0", kind: "export", export: "f", args: [{ t: "number", v: 1 }] },
+    { id: "1.0", kind: "export", export: "f", args: [{ t: "number", v: 2 }] },
+    { id: "2.0", kind: "export", export: "g", args: [] },
+  ];
+
+  it("runs exactly one call per step, in order, each result carrying its own call's id", async () => {
+    const ran: number[] = [];
+    const mod = { f: (n: number) => (ran.push(n), n * 10), g: () => "done" };
+    const seq = callSequence(mod, restrictTf(TF, []), calls);
+    expect(seq.started()).toBe(0);
+    expect(await seq.next()).toEqual({ id: "0.0", ok: true, value: { t: "number", v: 10 } });
+    expect(ran).toEqual([1]);
+    expect(seq.started()).toBe(1);
+    expect(await seq.next()).toEqual({ id: "1.0", ok: true, value: { t: "number", v: 20 } });
+    expect(await seq.next()).toEqual({ id: "2.0", ok: true, value: { t: "string", v: "done" } });
+    expect(await seq.next()).toBeUndefined();
+    seq.end();
+    // executeCalls is the same loop run to the end.
+    expect((await executeCalls(mod, restrictTf(TF, []), calls)).results.map((r) => r.id)).toEqual(["0.0", "1.0", "2.0"]);
+  });
+
+  it("cannot be advanced or redirected by the submission", async () => {
+    const list = [...calls];
+    const held: { seq?: ReturnType<typeof callSequence> } = {};
+    const mod = {
+      // The submission mutates the caller's array, tries the sequence from inside a call, and returns a look-alike result.
+      f: async () => {
+        list.length = 0;
+        await expect(held.seq!.next()).rejects.toThrow(/still running/);
+        return { id: "2.0", ok: true, value: { t: "number", v: 99 } } as unknown as number;
+      },
+      g: () => 1,
+    };
+    const seq = (held.seq = callSequence(mod, restrictTf(TF, []), list));
+    const first = await seq.next();
+    expect(first?.id).toBe("0.0");
+    // Its return value is marshalled as data (an object), never taken for a result of another call.
+    expect(first).toMatchObject({ ok: true, value: { t: "object" } });
+    expect(seq.started()).toBe(1);
+    expect((await seq.next())?.id).toBe("1.0");
+    expect((await seq.next())?.id).toBe("2.0");
+    seq.end();
+  });
+
+  it("keeps banned kernels refused between two steps, until end()", async () => {
+    const r = restrictTf(TF, ["softmax"]);
+    // tf.layers reaches the kernel through tfjs's own engine, which refuses it only in student mode.
+    const leftover = () => (r["layers"] as typeof tf.layers).softmax().apply(tf.tensor2d([[1, 2]]));
+    const seq = callSequence({ f: (n: number) => n, g: () => 0 }, r, calls);
+    await seq.next();
+    // What a continuation the submission left queued would do after its call returned.
+    expect(leftover).toThrow(/tf\.softmax is not available .*kernel "Softmax"/);
+    await seq.next();
+    seq.end();
+    seq.end();
+    // Trusted code after the run keeps the real kernel (end() is idempotent: no double decrement).
+    expect((leftover() as tf.Tensor).shape).toEqual([1, 2]);
+    const again = callSequence({ f: (n: number) => n, g: () => 0 }, r, calls);
+    expect(leftover).toThrow(/tf\.softmax is not available/);
+    again.end();
   });
 });

@@ -3,10 +3,10 @@
  * in-process for authoring). Free of Node APIs and of package imports so esbuild can bundle it.
  * Load this bundle BEFORE the submission: it captures the built-ins it relies on at evaluation.
  */
-export { restrictTf, unrestrictTf, captureTf, asStudentCode, BannedFunctionError } from "./restrict.ts";
+export { restrictTf, unrestrictTf, captureTf, asStudentCode, enterStudentCode, BannedFunctionError } from "./restrict.ts";
 export type { RestrictOptions, TfNamespace, TfHandle } from "./restrict.ts";
-export { executeCalls, loadFailure } from "./execute.ts";
-export type { ExecuteOptions } from "./execute.ts";
+export { executeCalls, callSequence, loadFailure } from "./execute.ts";
+export type { CallSequence, ExecuteOptions } from "./execute.ts";
 export { describeError } from "./errors.ts";
 export { toWireInRealm, fromWireInRealm, MarshalError } from "./marshal.ts";
 export { tfModuleSource } from "./tf-module.ts";

@@ -172,12 +172,27 @@ let studentDepth = 0;
 
 /** Runs `fn` as student code: banned kernels are refused however tfjs is reached. */
 export async function asStudentCode<T>(fn: () => T | Promise<T>): Promise<T> {
-  studentDepth++;
+  const leave = enterStudentCode();
   try {
     return await fn();
   } finally {
-    studentDepth--;
+    leave();
   }
+}
+
+/**
+ * Student code from now until the returned function is called (once; later calls do nothing):
+ * for a run that spans several host → realm calls (callSequence), so that nothing the submission
+ * left queued runs unrestricted between two of them.
+ */
+export function enterStudentCode(): () => void {
+  studentDepth++;
+  let left = false;
+  return () => {
+    if (left) return;
+    left = true;
+    studentDepth--;
+  };
 }
 
 /** Lower-cased kernel names banned with top-level ops (tf.softmax → kernel "Softmax"). */
