@@ -158,6 +158,26 @@ describe("limits", () => {
     expect(error(r)).toMatch(/string longer than/);
   });
 
+  it("a result line of several megabytes arrives whole (it spans many pipe reads)", async () => {
+    const n = 1_500_000;
+    const r = await run(`import * as tf from "@tensorflow/tfjs"; export function f() { return tf.range(0, ${n}); }`);
+    expect(r.outcome).toBe("ok");
+    const v = value(r);
+    expect(v?.t === "tensor" ? [v.shape, v.data.length, v.data[0], v.data[12_345], v.data[n - 1]] : v).toEqual([[n], n, 0, 12_345, n - 1]);
+  });
+
+  it("output beyond the protocol's limit kills the host and is reported, not buffered", async () => {
+    const small = await SandboxPool.start({ poolSize: 1, fullPoolSize: 0, maxOutputBytes: 256 * 1024 });
+    try {
+      const r = await small.run({ code: `import * as tf from "@tensorflow/tfjs"; export function f() { return tf.ones([200_000]); }`, calls: [call("f")], bans: [], flavour: "core" });
+      expect([r.outcome, r.detail]).toEqual(["crashed", "the sandbox produced more output than allowed"]);
+      const again = await small.run({ code: `export function f() { return 5; }`, calls: [call("f")], bans: [], flavour: "core" });
+      expect(value(again)).toEqual({ t: "number", v: 5 });
+    } finally {
+      await small.close();
+    }
+  });
+
   it("huge arrays are refused with a clear message", async () => {
     const r = await run(`export function f() { return new Array(6_000_000).fill(0); }`);
     expect(error(r)).toMatch(/at most|elements/);
