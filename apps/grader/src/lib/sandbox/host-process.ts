@@ -132,6 +132,8 @@ export interface HostResult {
   outcome: ResultMessage["outcome"];
   detail?: string;
   realm?: z.output<typeof ResultMessageSchema>["realm"];
+  /** Where the host stopped the submission (timeout / memory_limit). */
+  stoppedAt?: z.output<typeof ResultMessageSchema>["stoppedAt"];
   cpuMs: number;
   wallMs: number;
   phases?: Record<string, number>;
@@ -319,6 +321,7 @@ export class HostProcess {
         outcome: msg.outcome,
         ...(msg.detail === undefined ? {} : { detail: msg.detail }),
         ...(msg.realm === undefined ? {} : { realm: msg.realm }),
+        ...(msg.stoppedAt === undefined ? {} : { stoppedAt: msg.stoppedAt }),
         cpuMs: msg.cpuMs,
         wallMs: msg.wallMs,
         ...(msg.phases === undefined ? {} : { phases: msg.phases }),

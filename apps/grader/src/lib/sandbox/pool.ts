@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync, writeFileSync, renameSync, chmodSync
 import { ensureSandboxBundle, FLAVOURS, type Flavour, type SandboxBundle } from "./bundle.ts";
 import { HostCgroups } from "./cgroup.ts";
 import { HostProcess, type HostLaunch } from "./host-process.ts";
-import { callToJson, realmResultFromJson, type JobMessage } from "./protocol.ts";
+import { callToJson, realmResultFromJson, type JobMessage, type StopPoint } from "./protocol.ts";
 import type { RealmResult, SandboxCall } from "./realm-types.ts";
 
 export interface SandboxSettings {
@@ -70,7 +70,10 @@ export interface SandboxJob {
 export interface SandboxRun {
   outcome: "ok" | "timeout" | "memory_limit" | "crashed";
   detail?: string;
+  /** With "timeout" / "memory_limit": the results of the calls that completed before `stoppedAt`. */
   realm?: RealmResult;
+  /** Where the host stopped the submission (timeout / memory_limit), recorded outside the isolate. */
+  stoppedAt?: StopPoint;
   timings: { acquireMs: number; runMs: number; cpuMs: number; phases?: Record<string, number> };
 }
 
@@ -364,10 +367,13 @@ export class SandboxPool {
       if (r.outcome === "ok" && realm === undefined) {
         return { outcome: "crashed", detail: "the sandbox sent no result", timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs } };
       }
+      // A stop point belongs to a limit; with any other outcome it means nothing.
+      const limited = r.outcome === "timeout" || r.outcome === "memory_limit";
       return {
         outcome: r.outcome,
         ...(r.detail === undefined ? {} : { detail: r.detail }),
         ...(realm === undefined ? {} : { realm }),
+        ...(limited && r.stoppedAt !== undefined ? { stoppedAt: r.stoppedAt } : {}),
         timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs, ...(r.phases ? { phases: r.phases } : {}) },
       };
     } finally {

@@ -44,6 +44,13 @@ export type RealmResultJson = {
   logs: string[];
 };
 
+/**
+ * Where the host stopped a submission (timeout / memory_limit), as the host itself recorded it
+ * outside the isolate: evaluating the module, waiting for one planned call (the results of the
+ * calls before it were complete), or after the last call had returned.
+ */
+export type StopPoint = { phase: "load" } | { phase: "call"; callId: string } | { phase: "end" };
+
 /** "setup_failed": the sandbox broke before any student code ran (infrastructure, retried). */
 export type HostOutcome = "ok" | "timeout" | "memory_limit" | "crashed" | "setup_failed";
 
@@ -61,7 +68,9 @@ export interface ResultMessage {
   type: "result";
   outcome: HostOutcome;
   detail?: string;
+  /** With "timeout" / "memory_limit": the results of the calls that completed before `stoppedAt`. */
   realm?: RealmResultJson;
+  stoppedAt?: StopPoint;
   cpuMs: number;
   wallMs: number;
   /** CPU ms this host process has used so far (all threads). */

@@ -64,12 +64,19 @@ export const ReadyMessageSchema = z
   })
   .strict();
 
+export const StopPointSchema = z.discriminatedUnion("phase", [
+  z.object({ phase: z.literal("load") }).strict(),
+  z.object({ phase: z.literal("call"), callId: z.string().max(200) }).strict(),
+  z.object({ phase: z.literal("end") }).strict(),
+]);
+
 export const ResultMessageSchema = z
   .object({
     type: z.literal("result"),
     outcome: z.enum(["ok", "timeout", "memory_limit", "crashed", "setup_failed"]),
     detail: z.string().max(2000).optional(),
     realm: RealmResultJsonSchema.optional(),
+    stoppedAt: StopPointSchema.optional(),
     cpuMs: z.number().finite(),
     wallMs: z.number().finite(),
     phases: z.record(z.string().max(50), z.number().finite()).optional(),

@@ -11,9 +11,9 @@
  */
 import { readFileSync } from "node:fs";
 import ivm from "isolated-vm";
-import type { HostMessage, JobMessage, RealmErrorJson, ResultMessage } from "../protocol.ts";
+import type { HostMessage, JobMessage, RealmErrorJson, ResultMessage, StopPoint } from "../protocol.ts";
 import { callFromJson, realmResultToJson } from "../protocol.ts";
-import type { RealmResult } from "../realm-types.ts";
+import type { RealmCallResult, RealmResult } from "../realm-types.ts";
 
 const [realmPath, cachePath, memoryArg, maxJobsArg] = process.argv.slice(2);
 const memoryMb = Number(memoryArg ?? "256");
@@ -46,7 +46,9 @@ interface Sandbox {
   isolate: ivm.Isolate;
   context: ivm.Context;
   prepareFn: ivm.Reference<unknown>;
-  runFn: ivm.Reference<unknown>;
+  startFn: ivm.Reference<unknown>;
+  nextFn: ivm.Reference<unknown>;
+  finishFn: ivm.Reference<unknown>;
   loadFailedFn: ivm.Reference<unknown>;
   /** Bans this isolate's tf was already restricted with (speculatively, before any student code). */
   prepared?: { key: string; tfModule: ivm.Module };
@@ -76,7 +78,7 @@ function createSandbox(ready: HostMessage & { type: "ready" }): Sandbox {
   context.global.deleteSync("__courseRealm");
   const fn = (name: string) => api.getSync(name, { reference: true }) as ivm.Reference<unknown>;
   fn("warm").applySync(undefined, [], { timeout: 30_000 });
-  return { isolate, context, prepareFn: fn("prepare"), runFn: fn("run"), loadFailedFn: fn("loadFailed") };
+  return { isolate, context, prepareFn: fn("prepare"), startFn: fn("start"), nextFn: fn("next"), finishFn: fn("finish"), loadFailedFn: fn("loadFailed") };
 }
 
 function bansKey(bans: string[], allow: string[]): string {
@@ -195,7 +197,11 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
     else if (cpu > job.cpuMs) stopReason = "cpu";
     if (stopReason !== undefined && !isolate.isDisposed) isolate.dispose();
   }, 20);
-  const result = (outcome: ResultMessage["outcome"], realm?: RealmResult, detail?: string): ResultMessage => {
+  // Where the submission is, kept HERE (outside the isolate) as this loop drives it: what the
+  // grader is told when the isolate has to be stopped. Nothing the isolate says changes it.
+  let stop: StopPoint | undefined;
+  const completed: RealmCallResult[] = [];
+  const result = (outcome: ResultMessage["outcome"], realm?: RealmResult, detail?: string, stoppedAt?: StopPoint): ResultMessage => {
     clearInterval(watchdog);
     if (!isolate.isDisposed) cpu = cpuNow() - cpuAtStart;
     return {
@@ -203,6 +209,7 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
       outcome,
       ...(detail === undefined ? {} : { detail }),
       ...(realm === undefined ? {} : { realm: realmResultToJson(realm) }),
+      ...(stoppedAt === undefined ? {} : { stoppedAt }),
       cpuMs: cpu,
       wallMs: performance.now() - jobStart,
       phases,
@@ -227,6 +234,7 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
     let loadError: unknown;
     let student: ivm.Module | undefined;
     try {
+      stop = { phase: "load" };
       student = isolate.compileModuleSync(job.code, { filename: "submission.js" });
       student.instantiateSync(context, (specifier: string) => {
         if (specifier === "@tensorflow/tfjs") return tfModule;
@@ -245,18 +253,29 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
       realm = { ...realm, load: { ok: false, error: errorJson(loadError) } };
     } else {
       const calls = job.calls.map(callFromJson);
-      realm = (await sb.runFn.apply(undefined, [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()], {
-        result: { promise: true, copy: true },
-        timeout: timeout(),
-      })) as RealmResult;
+      stop = calls.length > 0 ? { phase: "call", callId: calls[0]!.id } : { phase: "end" };
+      sb.startFn.applySync(undefined, [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()], { timeout: timeout() });
+      // One call per round trip: each result is the realm's answer to exactly the call asked for.
+      for (const call of calls) {
+        stop = { phase: "call", callId: call.id };
+        const r = (await sb.nextFn.apply(undefined, [], { result: { promise: true, copy: true }, timeout: timeout() })) as RealmCallResult | undefined;
+        if (typeof r !== "object" || r === null || r.id !== call.id) throw new Error(`the realm did not answer call ${call.id}`);
+        completed.push(r);
+      }
+      stop = { phase: "end" };
+      const logs = sb.finishFn.applySync(undefined, [], { result: { copy: true }, timeout: timeout() }) as string[];
+      realm = { load: { ok: true }, results: completed, logs };
     }
     phases.run = performance.now() - jobStart;
     return result("ok", realm);
   } catch (e) {
     const kind = classify(e);
-    if (kind === "memory_limit") return result("memory_limit", undefined, `memory limit of ${memoryMb} MB exceeded`);
-    if (kind === "timeout") {
-      return result("timeout", undefined, stopReason === "cpu" ? `CPU time limit of ${job.cpuMs} ms exceeded` : `time limit of ${job.wallMs} ms exceeded`);
+    if (kind !== undefined) {
+      // What had completed when the isolate was stopped (never results for the call that was running).
+      const partial: RealmResult | undefined = stop === undefined || stop.phase === "load" ? undefined : { load: { ok: true }, results: completed, logs: [] };
+      const detail =
+        kind === "memory_limit" ? `memory limit of ${memoryMb} MB exceeded` : stopReason === "cpu" ? `CPU time limit of ${job.cpuMs} ms exceeded` : `time limit of ${job.wallMs} ms exceeded`;
+      return result(kind, partial, detail, stop);
     }
     return result("crashed", undefined, `sandbox error: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -8,8 +8,8 @@
  * submission is linked, so student code never sees the unrestricted tf or this API.
  */
 import * as tf from "@course/sandbox-tf";
-import { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
-import type { SandboxCall, RealmResult, TfNamespace } from "@course/realm";
+import { callSequence, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
+import type { CallSequence, RealmCallResult, SandboxCall, RealmResult, TfNamespace } from "@course/realm";
 
 const g = globalThis as unknown as Record<string, unknown>;
 const defineProperty = Object.defineProperty;
@@ -108,6 +108,7 @@ tf.setBackend("cpu");
 // ---- the API the host drives ------------------------------------------------------------------------
 const TF_GLOBAL = "__courseTf";
 let restricted: TfNamespace | undefined;
+let sequence: CallSequence | undefined;
 
 const api = freeze({
   /** Restrict tf for this exercise; returns the source of the module linked as "@tensorflow/tfjs". */
@@ -116,11 +117,25 @@ const api = freeze({
     defineProperty(g, TF_GLOBAL, { value: restricted, writable: false, configurable: true });
     return tfModuleSource(restricted, TF_GLOBAL);
   },
-  /** Run the planned calls against the loaded module namespace. */
-  async run(mod: unknown, calls: SandboxCall[]): Promise<RealmResult> {
+  /**
+   * Ready the planned calls against the loaded module namespace. The host then asks for them one
+   * at a time (`next`), so IT knows which call is running and which results are complete, should
+   * it have to stop this isolate; nothing here tells it.
+   */
+  start(mod: unknown, calls: SandboxCall[]): void {
     if (restricted === undefined) throw new Error("prepare() was not called");
-    const r = await executeCalls(mod, restricted, calls);
-    return { load: r.load, results: r.results, logs: drainLogs() };
+    if (sequence !== undefined) throw new Error("start() was already called");
+    sequence = callSequence(mod, restricted, calls);
+  },
+  /** Run the next planned call; its result (undefined when none is left). */
+  next(): Promise<RealmCallResult | undefined> {
+    if (sequence === undefined) throw new Error("start() was not called");
+    return sequence.next();
+  },
+  /** After the last call: the console output. */
+  finish(): string[] {
+    sequence?.end();
+    return drainLogs();
   },
   /** The RealmResult for a module that threw while loading. */
   loadFailed(error: unknown): RealmResult {
