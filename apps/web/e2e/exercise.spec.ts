@@ -197,4 +197,6 @@ test("the page follows the locale cookie (zh-CN statement and controls)", async 
   await expect(page.getByRole("button", { name: "运行公开测试" })).toBeVisible();
   await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
   await expect(page.locator(".exercise-statement")).toContainText(/[\u4e00-\u9fff]/);
+  // The tab names the exercise in Chinese, never by its id.
+  await expect(page).toHaveTitle(/^[^·]*[\u4e00-\u9fff][^·]* · 深度学习课程$/);
 });

@@ -8,10 +8,10 @@ import { commonMessages } from "../lib/i18n/messages/common.ts";
 import { getLocale } from "../lib/i18n/server.ts";
 import { translator } from "../lib/i18n/index.ts";
 
-export const metadata: Metadata = {
-  title: { default: "Deep Learning Course", template: "%s · Deep Learning Course" },
-  description: "Learn deep learning by building it: lessons and autograded exercises in TypeScript.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(commonMessages, await getLocale());
+  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("homeLead") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "../../components/ui/Link.tsx";
 import { redirect } from "next/navigation";
 import { SignInForm } from "../../components/auth/SignInForm.tsx";
@@ -9,8 +8,9 @@ import { authMessages } from "../../lib/i18n/messages/auth.ts";
 import { getLocale } from "../../lib/i18n/server.ts";
 import { translator } from "../../lib/i18n/index.ts";
 import { safeNext } from "../../lib/safe-path.ts";
+import { titleFrom } from "../../lib/i18n/metadata.ts";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = titleFrom({ common: "signIn" });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [params, locale, user] = await Promise.all([searchParams, getLocale(), getCurrentUser()]);

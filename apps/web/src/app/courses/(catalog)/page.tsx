@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { CourseCard } from "../../../components/courses/CourseCard.tsx";
 import { EnrollCard } from "../../../components/courses/EnrollCard.tsx";
 import { EmptyState } from "../../../components/ui/index.ts";
@@ -8,8 +7,9 @@ import { getDb } from "../../../lib/db.ts";
 import { courseMessages } from "../../../lib/i18n/messages/courses.ts";
 import { getLocale } from "../../../lib/i18n/server.ts";
 import { translator } from "../../../lib/i18n/index.ts";
+import { titleFrom } from "../../../lib/i18n/metadata.ts";
 
-export const metadata: Metadata = { title: "Courses" };
+export const generateMetadata = titleFrom({ common: "navCatalog" });
 
 export default async function CatalogPage() {
   const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);

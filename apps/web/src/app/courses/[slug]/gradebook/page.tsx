@@ -3,7 +3,6 @@
 // column stays in place while the table scrolls sideways; the footer gives per-assignment counts
 // and averages, the last column per-student totals. The same data downloads as CSV.
 import "./gradebook.css";
-import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
 import { EmptyState } from "../../../../components/ui/index.ts";
@@ -17,8 +16,9 @@ import { commonMessages } from "../../../../lib/i18n/messages/common.ts";
 import { courseMessages } from "../../../../lib/i18n/messages/courses.ts";
 import { getLocale } from "../../../../lib/i18n/server.ts";
 import { translator, type Translate } from "../../../../lib/i18n/index.ts";
+import { titleFrom } from "../../../../lib/i18n/metadata.ts";
 
-export const metadata: Metadata = { title: "Gradebook" };
+export const generateMetadata = titleFrom({ courses: "gradebook" });
 
 type T = Translate<keyof (typeof courseMessages)["en"]>;
 

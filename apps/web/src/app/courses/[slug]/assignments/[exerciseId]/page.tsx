@@ -27,7 +27,9 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { exerciseId } = await params;
-  return { title: exerciseId };
+  const [locale, exercise] = await Promise.all([getLocale(), getDb().exercise.findUnique({ where: { slug: exerciseId }, select: { title: true, titleZh: true } })]);
+  if (!exercise) return { title: exerciseId };
+  return { title: locale === "zh-CN" ? (exercise.titleZh ?? exercise.title) : exercise.title };
 }
 
 export default async function ExercisePage({ params }: Props) {
