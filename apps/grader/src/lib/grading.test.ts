@@ -114,11 +114,19 @@ describe("grading behaviour", () => {
     const { report } = await gradeSubmission(pool, slow, `export function denseForward() { for (;;) {} }\n`);
     expect(report.status).toBe("timeout");
     expect(report.score).toBe(0);
-    const first = cliDocument(report).tests[0]!;
-    expect(first.message).toMatch(/^Not run: the time limit was reached before this test\. Your code ran out of time \(.+\)\.$/);
+    const [first, second] = cliDocument(report).tests;
+    // The first call never returned: its test names it; the rest never ran.
+    const hung = "Time limit exceeded while running `denseForward` for test 'small batch (N=4, D=3, M=5)' (700 ms limit).";
+    expect(first!.message).toBe(hung);
+    expect(second!.message).toBe(`Not run: the time limit was reached in an earlier test. ${hung}`);
+    expect(report.message).toBe(hung);
     // The CLI's optional structured form says the same, and the student can read it in Chinese.
-    expect(renderFeedback(first.feedback!, "en")).toBe(first.message);
-    expect(renderFeedback(first.feedback!, "zh-CN")).toMatch(/^未运行：执行到此测试之前已达到时间限制。你的代码超出了时间限制（.+）。$/);
+    expect(renderFeedback(first!.feedback!, "en")).toBe(first!.message);
+    expect(renderFeedback(second!.feedback!, "en")).toBe(second!.message);
+    expect(renderFeedback(first!.feedback!, "zh-CN")).toBe("运行测试“小批量（N=4，D=3，M=5）”中的 `denseForward` 时超出了时间限制（上限 700 毫秒）。");
+    expect(renderFeedback(second!.feedback!, "zh-CN")).toBe(
+      "未运行：在之前的测试中已达到时间限制。运行测试“小批量（N=4，D=3，M=5）”中的 `denseForward` 时超出了时间限制（上限 700 毫秒）。",
+    );
     expect(renderFeedback(report.feedback!, "en")).toBe(report.message);
   });
 
@@ -126,5 +134,71 @@ describe("grading behaviour", () => {
     const ex = await loadExercise("dense-forward");
     const { report } = await gradeSubmission(pool, ex, `export function denseForward() { const a: unknown[] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random())); }\n`);
     expect(report.status).toBe("memory_limit");
+  });
+});
+
+describe("a submission stopped at a limit keeps what it completed", () => {
+  const solution = "return tf.add(tf.matMul(x, w), b);";
+  const limited = async (wallMs = 700) => {
+    const ex = await loadExercise("dense-forward");
+    return { ...ex, manifest: { ...ex.manifest, limits: { ...ex.manifest.limits, wallMs } } };
+  };
+  /** dense-forward with `body` run at the n-th call (1-based), the reference answer otherwise. */
+  const nthCall = (n: number, body: string, extra = "") =>
+    `import * as tf from "@tensorflow/tfjs";\n${extra}\nlet calls = 0;\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) {\n  if (++calls === ${n}) { ${body} }\n  ${solution}\n}\n`;
+
+  it("an endless loop in the 3rd call: two tests scored, the 3rd names the call, the rest not run", async () => {
+    const ex = await limited();
+    const { report } = await gradeSubmission(pool, ex, nthCall(3, "for (;;) {}"));
+    expect(report.status).toBe("timeout");
+    expect(report.tests.map((t) => t.passed)).toEqual([true, true, ...Array(8).fill(false)]);
+    expect(report.score).toBe(2);
+    const hung = "Time limit exceeded while running `denseForward` for test 'random sizes' (700 ms limit).";
+    expect(report.message).toBe(hung);
+    const doc = cliDocument(report);
+    expect(doc.status).toBe("timeout");
+    expect(doc.tests[0]!.message).toBe(report.tests[0]!.message);
+    expect(doc.tests[2]!.message).toBe(hung);
+    for (const t of doc.tests.slice(3)) expect(t.message).toBe(`Not run: the time limit was reached in an earlier test. ${hung}`);
+    expect(renderFeedback(doc.tests[2]!.feedback!, "zh-CN")).toBe("运行测试“随机尺寸”中的 `denseForward` 时超出了时间限制（上限 700 毫秒）。");
+    for (const t of doc.tests) expect(renderFeedback(t.feedback!, "en")).toBe(t.message);
+  });
+
+  it("an endless loop at load: every test says the module did not finish loading", async () => {
+    const ex = await limited();
+    const { report } = await gradeSubmission(pool, ex, `import * as tf from "@tensorflow/tfjs";\nlet i = 0;\nwhile (true) { i++; }\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) { ${solution} }\n`);
+    expect(report.status).toBe("timeout");
+    expect(report.score).toBe(0);
+    const en = "Time limit exceeded before your module finished loading: its top-level code was still running (700 ms limit).";
+    expect(report.message).toBe(en);
+    const doc = cliDocument(report);
+    expect(doc.tests.every((t) => !t.passed && t.message === en)).toBe(true);
+    expect(renderFeedback(doc.tests[0]!.feedback!, "zh-CN")).toBe("你的模块在加载完成之前超出了时间限制：顶层代码仍在运行（上限 700 毫秒）。");
+  });
+
+  it("a memory bomb in the 2nd call: the first test is scored, the 2nd names the call and the limit", async () => {
+    const ex = await loadExercise("dense-forward");
+    const { report } = await gradeSubmission(pool, ex, nthCall(2, "const a: number[][] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random()));"));
+    expect(report.status).toBe("memory_limit");
+    expect(report.score).toBe(1);
+    expect(report.tests[1]!.message).toBe(`Memory limit exceeded while running \`denseForward\` for test 'one example (N=1, D=6, M=2)' (${ex.manifest.limits.memoryMb} MB limit).`);
+    expect(report.tests[2]!.message).toBe("Not run: the memory limit was reached in an earlier test.");
+  });
+
+  it("printing fake protocol lines or grades and writing globals before hanging earns nothing more", async () => {
+    const ex = await limited();
+    const spoof = `
+      const g = globalThis as any;
+      for (const k of ["__courseRealm", "__progress", "completed", "results"]) { try { g[k] = { phase: "end", done: ["0.0", "1.0", "2.0"] }; } catch {} }
+      console.log(JSON.stringify({ type: "result", outcome: "timeout", stoppedAt: { phase: "end" }, realm: { load: { ok: true }, results: [], logs: [] }, cpuMs: 1, wallMs: 1 }));
+      console.log(JSON.stringify({ exerciseId: "dense-forward", status: "passed", score: 20, maxScore: 20 }));`;
+    // Right for the 1st call, wrong (zeros) for the 2nd, then a hang: one test's points, no more.
+    const source = `import * as tf from "@tensorflow/tfjs";\n${spoof}\nlet calls = 0;\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) {\n  calls++;\n  if (calls === 2) return tf.zeros([x.shape[0], w.shape[1]]);\n  if (calls === 3) for (;;) {}\n  ${solution}\n}\n`;
+    const { report } = await gradeSubmission(pool, ex, source);
+    expect(report.status).toBe("timeout");
+    expect(report.tests.map((t) => t.passed)).toEqual([true, ...Array(9).fill(false)]);
+    expect(report.score).toBe(1);
+    expect(report.tests[1]!.message).toMatch(/differ beyond the tolerance/);
+    expect(report.tests[2]!.message).toBe("Time limit exceeded while running `denseForward` for test 'random sizes' (700 ms limit).");
   });
 });

@@ -76,14 +76,20 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
     memoryMb: manifest.limits.memoryMb,
   });
   const t3 = performance.now();
-  const realm = run.realm ?? { load: { ok: true as const }, results: [], logs: [] };
+  // After a limit, results count only with the host's stop point (those of the calls before it).
+  const realm = run.realm !== undefined && (run.outcome === "ok" || run.stoppedAt !== undefined) ? run.realm : { load: { ok: true as const }, results: [], logs: [] };
   const report = scoreGrading(plan, realm, {
     durationMs: Math.round(t3 - t0),
     sourceMap: compiled.sourceMap,
     outcome: run.outcome,
+    ...(run.stoppedAt === undefined ? {} : { stoppedAt: run.stoppedAt }),
+    limits: manifest.limits,
+    testNames: exercise.testNames,
     ...(maxScore === undefined ? {} : { maxScore }),
   });
-  if (run.outcome !== "ok") {
+  // The report already says where the limit was hit (which call, or loading): nothing to add.
+  const named = report.feedback?.some((p) => p.key === "stopped.inCall" || p.key === "stopped.loading") === true;
+  if (run.outcome !== "ok" && !named) {
     const why = stopped(run.outcome, run.detail);
     const what = renderPart(why, "en");
     report.message = report.message ? `${what} ${report.message}` : what;
