@@ -1,5 +1,6 @@
 // The exercise page: statement (server-rendered Markdown + KaTeX) and the workspace island
 // (editor, public tests in a Web Worker, submit with live grading status).
+import { MathFontPreloads, mathFontsToPreload } from "../../../../../components/math/index.ts";
 import type { Metadata } from "next";
 import { Link } from "../../../../../components/ui/Link.tsx";
 import { notFound } from "next/navigation";
@@ -16,7 +17,6 @@ import { stripLeadingTitle } from "../../../../../lib/exercise/statement.ts";
 import { exerciseMessages } from "../../../../../lib/i18n/messages/exercise.ts";
 import { getLocale } from "../../../../../lib/i18n/server.ts";
 import { format } from "../../../../../lib/i18n/translate.ts";
-import "katex/dist/katex.min.css";
 import "../../../../../components/exercise/exercise.css";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +48,7 @@ export default async function ExercisePage({ params }: Props) {
 
   return (
     <div className="container exercise-page">
+      <MathFontPreloads files={statementHtml !== null ? mathFontsToPreload(statementHtml) : []} />
       <nav aria-label="Breadcrumb" className="small">
         <Link href={`/courses/${encodeURIComponent(data.course.slug)}`}>{courseTitle}</Link>
       </nav>

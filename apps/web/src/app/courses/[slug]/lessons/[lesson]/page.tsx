@@ -1,4 +1,4 @@
-import "katex/dist/katex.min.css";
+import "../../../../../components/math/index.ts";
 import "./lesson.css";
 import type { Metadata } from "next";
 import { Link } from "../../../../../components/ui/Link.tsx";
