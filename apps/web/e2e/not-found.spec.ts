@@ -19,6 +19,8 @@ test("unknown course, lesson, exercise and history pages answer 404 with the not
     // Real slugs, wrong course: this course has no lessons; this one does not assign that exercise.
     `/courses/${STATES.courseSlug}/lessons/${DEMO.firstLesson}`,
     `/courses/${GRADEBOOK.courseSlug}/assignments/adam`,
+    // A real assignment of a course this student has not joined: no history of theirs exists.
+    `/courses/${STATES.courseSlug}/assignments/dense-forward/history`,
   ];
   const statuses: Record<string, number | undefined> = {};
   for (const path of unknown) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
-import { assignmentInCourse, courseIdBySlug, lessonInCourse } from "./route-checks.ts";
+import { assignmentInCourse, courseIdBySlug, enrolledInAssignment, lessonInCourse } from "./route-checks.ts";
 
 describe("course route existence checks", () => {
   let fresh: FreshDb;
@@ -36,5 +36,19 @@ describe("course route existence checks", () => {
     // The exercise exists but this course does not assign it.
     expect(await assignmentInCourse(fresh.db, "dl", "softmax")).toBe(false);
     expect(await assignmentInCourse(fresh.db, "dl", "nope")).toBe(false);
+  });
+
+  it("shows a history only to a student enrolled in a course that assigns the exercise", async () => {
+    const db = fresh.db;
+    const enrolled = await db.user.create({ data: { email: "in@example.com", name: "In", passwordHash: "x" } });
+    const outsider = await db.user.create({ data: { email: "out@example.com", name: "Out", passwordHash: "x" } });
+    const dl = await db.course.findUniqueOrThrow({ where: { slug: "dl" } });
+    const other = await db.course.findUniqueOrThrow({ where: { slug: "other" } });
+    await db.enrollment.create({ data: { userId: enrolled.id, courseId: dl.id } });
+    await db.enrollment.create({ data: { userId: outsider.id, courseId: other.id } });
+    expect(await enrolledInAssignment(db, "dl", "dense-forward", enrolled.id)).toBe(true);
+    expect(await enrolledInAssignment(db, "dl", "dense-forward", outsider.id)).toBe(false);
+    expect(await enrolledInAssignment(db, "dl", "softmax", enrolled.id)).toBe(false);
+    expect(await enrolledInAssignment(db, "nope", "dense-forward", enrolled.id)).toBe(false);
   });
 });

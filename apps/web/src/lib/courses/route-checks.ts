@@ -27,3 +27,13 @@ export async function assignmentInCourse(db: Db, courseSlug: string, exerciseSlu
 export const courseExists = cache(async (slug: string) => (await courseIdBySlug(getDb(), slug)) !== null);
 export const lessonExists = cache((courseSlug: string, lessonSlug: string) => lessonInCourse(getDb(), courseSlug, lessonSlug));
 export const assignmentExists = cache((courseSlug: string, exerciseSlug: string) => assignmentInCourse(getDb(), courseSlug, exerciseSlug));
+
+/** Whether the user is enrolled in a course that assigns this exercise (their history exists). */
+export async function enrolledInAssignment(db: Db, courseSlug: string, exerciseSlug: string, userId: string): Promise<boolean> {
+  const count = await db.assignment.count({
+    where: { course: { slug: courseSlug, enrollments: { some: { userId } } }, exercise: { slug: exerciseSlug } },
+  });
+  return count > 0;
+}
+
+export const historyVisible = cache((courseSlug: string, exerciseSlug: string, userId: string) => enrolledInAssignment(getDb(), courseSlug, exerciseSlug, userId));

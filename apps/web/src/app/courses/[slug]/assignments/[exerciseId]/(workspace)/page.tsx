@@ -1,23 +1,23 @@
 // The exercise page: statement (server-rendered Markdown + KaTeX) and the workspace island
 // (editor, public tests in a Web Worker, submit with live grading status).
-import { MathFontPreloads, mathFontsToPreload } from "../../../../../components/math/index.ts";
+import { MathFontPreloads, mathFontsToPreload } from "../../../../../../components/math/index.ts";
 import type { Metadata } from "next";
-import { Link } from "../../../../../components/ui/Link.tsx";
+import { Link } from "../../../../../../components/ui/Link.tsx";
 import { notFound } from "next/navigation";
 import { renderMarkdown } from "@course/lessons";
-import { ExerciseWorkspace } from "../../../../../components/exercise/exercise-workspace.tsx";
-import { requireUser } from "../../../../../lib/auth.ts";
-import { getDb } from "../../../../../lib/db.ts";
-import { loadExercise } from "../../../../../lib/exercise/exercise-source.ts";
-import { loadExercisePageData } from "../../../../../lib/exercise/page-data.ts";
-import type { WindowState } from "../../../../../lib/exercise/window-state.ts";
-import { formatDateTime } from "../../../../../lib/format.ts";
-import type { Locale } from "../../../../../lib/i18n/index.ts";
-import { stripLeadingTitle } from "../../../../../lib/exercise/statement.ts";
-import { exerciseMessages } from "../../../../../lib/i18n/messages/exercise.ts";
-import { getLocale } from "../../../../../lib/i18n/server.ts";
-import { format } from "../../../../../lib/i18n/translate.ts";
-import "../../../../../components/exercise/exercise.css";
+import { ExerciseWorkspace } from "../../../../../../components/exercise/exercise-workspace.tsx";
+import { requireUser } from "../../../../../../lib/auth.ts";
+import { getDb } from "../../../../../../lib/db.ts";
+import { loadExercise } from "../../../../../../lib/exercise/exercise-source.ts";
+import { loadExercisePageData } from "../../../../../../lib/exercise/page-data.ts";
+import type { WindowState } from "../../../../../../lib/exercise/window-state.ts";
+import { formatDateTime } from "../../../../../../lib/format.ts";
+import type { Locale } from "../../../../../../lib/i18n/index.ts";
+import { stripLeadingTitle } from "../../../../../../lib/exercise/statement.ts";
+import { exerciseMessages } from "../../../../../../lib/i18n/messages/exercise.ts";
+import { getLocale } from "../../../../../../lib/i18n/server.ts";
+import { format } from "../../../../../../lib/i18n/translate.ts";
+import "../../../../../../components/exercise/exercise.css";
 
 export const dynamic = "force-dynamic";
 
