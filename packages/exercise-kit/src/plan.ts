@@ -4,7 +4,7 @@ import { createRng } from "@course/model-kit";
 import type { Call, CheckFn, Hostify } from "./define-tests.ts";
 import type { ExerciseManifest, Tolerance } from "./manifest.ts";
 import type { SandboxCall, Wire } from "./realm/types.ts";
-import type { TestSuite } from "./define-tests.ts";
+import type { ResolvedCase, TestSuite } from "./define-tests.ts";
 import { toWire } from "./wire.ts";
 import { useCpuBackend } from "./backend.ts";
 
@@ -60,7 +60,28 @@ function withScope<T>(fn: () => T): T {
   }
 }
 
-function toSandboxCall(c: Call, id: string): SandboxCall {
+/** One call of a case as planned, before its arguments are converted for the sandbox. */
+export interface RawCall {
+  id: string;
+  call: Call;
+}
+
+/** A case's calls, ids and labels for its inputs (raw: arguments are still live values). */
+export function caseCalls(c: ResolvedCase, index: number, inputs: unknown): { calls: RawCall[]; labels: string[] } {
+  const run = c.run(inputs);
+  const list = Array.isArray(run) ? run : [run];
+  return {
+    calls: list.map((call, j) => ({ id: `${index}.${j}`, call })),
+    labels: list.map((l) => (l.kind === "export" ? l.export : "the test harness")),
+  };
+}
+
+/** The cases of a suite a plan for `visibility` holds, with their index in the suite. */
+export function casesFor(tests: TestSuite, visibility: Visibility): { c: ResolvedCase; index: number }[] {
+  return tests.cases.flatMap((c, index) => (visibility === "all" || c.visibility === visibility ? [{ c, index }] : []));
+}
+
+function toSandboxCall({ id, call: c }: RawCall): SandboxCall {
   const args = c.args.map((a) => toWire(a));
   return c.kind === "export" ? { id, kind: "export", export: c.export, args } : { id, kind: "harness", source: c.source, args };
 }
@@ -71,17 +92,14 @@ export function planGrading(exercise: PlanSource, options: { seed: number; visib
   const root = createRng(seed);
   const calls: SandboxCall[] = [];
   const cases: PlannedCase[] = [];
-  exercise.tests.cases.forEach((c, i) => {
-    if (visibility !== "all" && c.visibility !== visibility) return;
+  for (const { c, index } of casesFor(exercise.tests, visibility)) {
     const tolerance = { ...exercise.manifest.tolerance, ...c.tolerance };
     const rng = root.fork(c.name);
     const planned = withScope(() => {
       const inputs = c.inputs(rng);
-      const run = c.run(inputs);
-      const list = Array.isArray(run) ? run : [run];
-      const sandboxCalls = list.map((call, j) => toSandboxCall(call, `${i}.${j}`));
+      const { calls: raw, labels } = caseCalls(c, index, inputs);
       const expected = c.expected === undefined ? undefined : toWire(c.expected(inputs));
-      return { sandboxCalls, expected, labels: list.map((l) => (l.kind === "export" ? l.export : "the test harness")), host: hostify(inputs) };
+      return { sandboxCalls: raw.map(toSandboxCall), expected, labels, host: hostify(inputs) };
     });
     calls.push(...planned.sandboxCalls);
     const pc: PlannedCase = {
@@ -98,6 +116,6 @@ export function planGrading(exercise: PlanSource, options: { seed: number; visib
     if (c.throws !== undefined) pc.throws = c.throws;
     if (c.check !== undefined) pc.check = c.check;
     cases.push(pc);
-  });
+  }
   return { exerciseId: exercise.manifest.id, seed, visibility, calls, cases };
 }

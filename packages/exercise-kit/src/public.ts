@@ -36,11 +36,21 @@ export const PublicFixturesSchema = z.object({
 });
 export type PublicFixtures = z.infer<typeof PublicFixturesSchema>;
 
-export function buildPublicFixtures(exercise: PlanSource, seed: number): PublicFixtures {
-  const plan = planGrading(exercise, { seed, visibility: "public" });
+/** A stable seed per exercise: everyone sees the same public inputs, which the statement may cite. */
+export function publicSeed(exerciseId: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < exerciseId.length; i++) {
+    h ^= exerciseId.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+/** The public fixtures of a plan made for visibility "public" (its calls and expected values, as JSON). */
+export function fixturesFromPlan(plan: GradingPlan): PublicFixtures {
   return {
     exerciseId: plan.exerciseId,
-    seed,
+    seed: plan.seed,
     calls: plan.calls.map((c) => ({ ...c, args: c.args.map(wireToJson) })),
     cases: plan.cases.map((c) => ({
       name: c.name,
@@ -53,6 +63,11 @@ export function buildPublicFixtures(exercise: PlanSource, seed: number): PublicF
       ...(c.throws === undefined ? {} : { throws: c.throws }),
     })),
   };
+}
+
+/** Public fixtures planned in this process (course code run in-process: authoring tools and tests only). */
+export function buildPublicFixtures(exercise: PlanSource, seed: number): PublicFixtures {
+  return fixturesFromPlan(planGrading(exercise, { seed, visibility: "public" }));
 }
 
 /** The calls of public fixtures as Wire, ready for executeCalls in a Web Worker. */

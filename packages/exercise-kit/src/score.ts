@@ -1,6 +1,6 @@
 /** scoreGrading: compare realm outputs with the plan's expected values → GradeReport. */
 import { feedbackOf, type CheckResult } from "./define-tests.ts";
-import { compareWire } from "./compare-wire.ts";
+import { runCheck } from "./check-case.ts";
 import type { CompileResult } from "./compile.ts";
 import { fb, fromFeedback, renderFeedback, renderPart, type Feedback, type FeedbackPart } from "./messages/feedback.ts";
 import type { RealmErrorParam } from "./messages/params.ts";
@@ -51,34 +51,6 @@ export function describeRealmError(e: RealmError, sourceMap: string | undefined)
 }
 
 const one = (pass: boolean, part: FeedbackPart): CheckResult => fromFeedback(pass, [part]);
-
-function runCheck(pc: PlannedCase, outputs: Wire[], reveal: boolean): CheckResult {
-  const defaultCheck = (): CheckResult => {
-    if (pc.expected === undefined) return one(false, fb("case.noExpected", {}));
-    if (outputs.length === 1) return compareWire(outputs[0]!, pc.expected, { tolerance: pc.tolerance, reveal });
-    const exp = pc.expected;
-    if (exp.t !== "array" || exp.items.length !== outputs.length) return one(false, fb("case.badDefinition", {}));
-    for (let i = 0; i < outputs.length; i++) {
-      const r = compareWire(outputs[i]!, exp.items[i]!, { tolerance: pc.tolerance, reveal, label: `${pc.callLabels[i] ?? "call"} #${i + 1}` });
-      if (!r.pass) return r;
-    }
-    return one(true, fb("case.allOutputsMatch", {}));
-  };
-  if (pc.check === undefined) return defaultCheck();
-  try {
-    return pc.check({
-      outputs,
-      expected: pc.expected,
-      inputs: pc.inputs,
-      tolerance: pc.tolerance,
-      reveal,
-      compare: (a, e, o) => compareWire(a, e, { tolerance: { ...pc.tolerance, ...o?.tolerance }, reveal, ...(o?.label === undefined ? {} : { label: o.label }) }),
-      defaultCheck,
-    });
-  } catch (e) {
-    return one(false, fb("case.uncheckable", { error: (e as Error).message }));
-  }
-}
 
 /** Score one planned case from the realm's results for its calls. */
 export function scoreCase(pc: PlannedCase, byId: Map<string, RealmCallResult>, reveal: boolean, sourceMap: string | undefined, missing: FeedbackPart): CheckResult {

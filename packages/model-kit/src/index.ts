@@ -1,12 +1,5 @@
 // @course/model-kit: what students learn with and what the grader trusts.
-export { createRng, type Rng } from "./rng.ts";
-export type { TensorLike, HostTensor } from "./tensor-like.ts";
-export { toHost, unravelIndex } from "./tensor-like.ts";
-export { compareNumbers, compareTensors, DEFAULT_TOLERANCE, type Comparison, type Tolerance } from "./compare.ts";
-export * as reference from "./reference/index.ts";
-export * as float64 from "./float64/index.ts";
-export type { F64 } from "./float64/index.ts";
-export { gradCheck, numericalGradCheck, numericalGradient, relativeErrorNorm, type GradCheckResult } from "./gradcheck.ts";
+export * from "./isolate.ts";
 export {
   BACKEND_NAMES,
   lastBackendAttempts,
@@ -18,14 +11,3 @@ export {
   type SelectBackendOptions,
 } from "./backend/select.ts";
 export { registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./backend/wasm-kernels.ts";
-export {
-  trainLoop,
-  type BatchEvent,
-  type EpochEvent,
-  type LossFn,
-  type LossName,
-  type ParamsModel,
-  type TrainLoopOptions,
-  type TrainLoopResult,
-} from "./train.ts";
-export { blobs, quadrantImages, smallCnn, smallMlp } from "./synthetic.ts";

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   // Heavy modules (tfjs, the exercises) load only once the arguments are known to be good.
-  const { exerciseIds, isExerciseId, loadExercise } = await import("@course/exercises");
+  const { EXERCISES_ROOT, exerciseIds, isExerciseId } = await import("@course/exercises");
   if (!isExerciseId(args.exerciseId)) {
     process.stderr.write(`grade: unknown exercise id "${args.exerciseId}"; known: ${exerciseIds.join(", ")}\n`);
     return 2;
@@ -34,13 +34,20 @@ async function main(): Promise<number> {
     process.stderr.write(`grade: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
-  const [{ cliDocument, gradeSubmission }, { SandboxPool }] = await Promise.all([import("../lib/grading.ts"), import("../lib/sandbox/pool.ts")]);
-  const exercise = await loadExercise(args.exerciseId);
-  const pool = await SandboxPool.start({ ...env.sandbox, poolSize: 1 }, (level, msg) => {
+  const [{ cliDocument, gradeSubmission }, { SandboxPool }, { CourseSandbox }, { folderVersion }] = await Promise.all([
+    import("../lib/grading.ts"),
+    import("../lib/sandbox/pool.ts"),
+    import("../lib/course/runner.ts"),
+    import("../lib/course/versions.ts"),
+  ]);
+  // The built-in exercise as it is on disk now: its course code runs in the author sandbox.
+  const version = await folderVersion(EXERCISES_ROOT, args.exerciseId);
+  const pool = await SandboxPool.start({ ...env.sandbox, poolSize: 1, fullPoolSize: 0 }, (level, msg) => {
     if (level !== "info") process.stderr.write(`grade: ${msg}\n`);
   });
   try {
-    const { report } = await gradeSubmission(pool, exercise, source, args.seed === undefined ? {} : { seed: args.seed });
+    const engine = { pool, course: new CourseSandbox(pool, { wallMs: 10_000 }) };
+    const { report } = await gradeSubmission(engine, version, source, args.seed === undefined ? {} : { seed: args.seed });
     const doc = cliDocument(report);
     if (args.json) process.stdout.write(JSON.stringify(doc) + "\n");
     else {

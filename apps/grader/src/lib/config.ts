@@ -29,6 +29,10 @@ const EnvSchema = z
     GRADER_BWRAP_PATH: z.string().min(1).default("/usr/bin/bwrap"),
     GRADER_POOL_SIZE: int("GRADER_POOL_SIZE", 1, 64).optional(),
     GRADER_FULL_POOL_SIZE: int("GRADER_FULL_POOL_SIZE", 0, 64).default(1),
+    GRADER_AUTHOR_POOL_SIZE: int("GRADER_AUTHOR_POOL_SIZE", 1, 64).default(1),
+    // Course code (drawing inputs, references, custom checks) is fast; a generator that never
+    // returns is stopped here and reported as the exercise's fault.
+    GRADER_COURSE_WALL_MS: int("GRADER_COURSE_WALL_MS", 100, 600_000).default(10_000),
     GRADER_MEMORY_MB: int("GRADER_MEMORY_MB", 16, 4096).default(256),
     GRADER_JOBS_PER_HOST: int("GRADER_JOBS_PER_HOST", 1, 10_000).default(32),
     GRADER_WALL_MS: int("GRADER_WALL_MS", 100, 600_000).default(10_000),
@@ -56,6 +60,8 @@ export interface GraderConfig {
   db: z.output<typeof DbConfigSchema>;
   queue: { driver: "db" | "bullmq"; redisUrl: string | undefined; pollMs: number; heartbeatMs: number; staleMs: number; recoverMs: number; maxAttempts: number; drainMs: number };
   sandbox: Partial<SandboxSettings>;
+  /** Wall-clock limit of one course-code job (plan or custom checks) in the author sandbox. */
+  courseCodeWallMs: number;
 }
 
 /** Parse the environment (or any record, for tests). Throws a ConfigError naming bad variables. */
@@ -80,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       drainMs: e.GRADER_DRAIN_MS,
     },
     sandbox: sandboxSettings(e),
+    courseCodeWallMs: e.GRADER_COURSE_WALL_MS,
   };
 }
 
@@ -87,6 +94,7 @@ function sandboxSettings(e: z.output<typeof EnvSchema>): Partial<SandboxSettings
   return {
     poolSize: e.GRADER_POOL_SIZE ?? e.GRADER_WORKERS,
     fullPoolSize: e.GRADER_FULL_POOL_SIZE,
+    authorPoolSize: e.GRADER_AUTHOR_POOL_SIZE,
     bwrap: e.GRADER_SANDBOX === "bwrap" ? "on" : e.GRADER_SANDBOX === "isolate" ? "off" : "auto",
     bwrapPath: e.GRADER_BWRAP_PATH,
     memoryMb: e.GRADER_MEMORY_MB,

@@ -2,17 +2,30 @@
  * End to end through the real sandbox: every reference solution and alternative style gets full
  * marks, every known-wrong variant (mutant) loses points, and cheating attempts do not pay.
  */
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderFeedback, runLocally } from "@course/exercise-kit";
-import { exerciseIds, loadExercise } from "@course/exercises";
-import { gradeSubmission, cliDocument } from "./grading.ts";
+import { bundleParts, readBundleFolder, renderFeedback, runLocally, type ExerciseParts } from "@course/exercise-kit";
+import { EXERCISES_ROOT, exerciseIds, loadExercise as loadInProcess } from "@course/exercises";
+import { CourseSandbox, type CourseVersion } from "./course/runner.ts";
+import { courseVersionFromBundle } from "./course/versions.ts";
+import { gradeSubmission, cliDocument, type GradingEngine } from "./grading.ts";
 import { SandboxPool } from "./sandbox/pool.ts";
 
 let pool: SandboxPool;
+let engine: GradingEngine;
 beforeAll(async () => {
   pool = await SandboxPool.start({ poolSize: 2 });
+  engine = { pool, course: new CourseSandbox(pool, { wallMs: 10_000 }) };
   await pool.waitReady();
 });
+
+/** A built-in exercise as the grader sees a version (course code compiled), plus its sources. */
+type Builtin = CourseVersion & Pick<ExerciseParts, "solution" | "starter" | "mutants" | "alternatives">;
+async function loadExercise(id: string): Promise<Builtin> {
+  const bundle = await readBundleFolder(join(EXERCISES_ROOT, id));
+  const { solution, starter, mutants, alternatives } = bundleParts(bundle);
+  return { ...(await courseVersionFromBundle(bundle)), solution, starter, mutants, alternatives };
+}
 afterAll(async () => {
   await pool?.close();
 });
@@ -25,13 +38,13 @@ describe.each(FIRST_FOUR.map((id) => [id]))("%s", (id) => {
     const ex = await loadExercise(id);
     const good = [{ name: "solution", source: ex.solution }, ...ex.alternatives];
     for (const g of good) {
-      const { report } = await gradeSubmission(pool, ex, g.source);
+      const { report } = await gradeSubmission(engine, ex, g.source);
       expect(report.status, `${id}/${g.name}: ${JSON.stringify(report.tests.filter((t) => !t.passed))}`).toBe("passed");
       expect(report.score).toBe(report.maxScore);
     }
     expect(ex.mutants.length).toBeGreaterThan(0);
     for (const m of ex.mutants) {
-      const { report } = await gradeSubmission(pool, ex, m.source);
+      const { report } = await gradeSubmission(engine, ex, m.source);
       expect(report.status, `${id}/mutant ${m.name}`).not.toBe("passed");
       expect(report.score).toBeLessThan(report.maxScore);
     }
@@ -39,7 +52,7 @@ describe.each(FIRST_FOUR.map((id) => [id]))("%s", (id) => {
 
   it("the starter does not pass", async () => {
     const ex = await loadExercise(id);
-    const { report } = await gradeSubmission(pool, ex, ex.starter);
+    const { report } = await gradeSubmission(engine, ex, ex.starter);
     expect(report.status).not.toBe("passed");
   });
 });
@@ -48,8 +61,8 @@ describe("the sandbox grades exactly like the kit's in-process runner", () => {
   it.each(exerciseIds.map((id) => [id]))("%s: same status and score for the solution and a mutant at a fixed seed", async (id) => {
     const ex = await loadExercise(id);
     for (const source of [ex.solution, ...ex.mutants.slice(0, 1).map((m) => m.source)]) {
-      const local = await runLocally(ex, source, { seed: 7 });
-      const { report } = await gradeSubmission(pool, ex, source, { seed: 7 });
+      const local = await runLocally(await loadInProcess(id), source, { seed: 7 });
+      const { report } = await gradeSubmission(engine, ex, source, { seed: 7 });
       expect({ status: report.status, score: report.score }).toEqual({ status: local.status, score: local.score });
       expect(report.tests.map((t) => t.passed)).toEqual(local.tests.map((t) => t.passed));
     }
@@ -59,15 +72,15 @@ describe("the sandbox grades exactly like the kit's in-process runner", () => {
 describe("grading behaviour", () => {
   it("is reproducible from the seed", async () => {
     const ex = await loadExercise("softmax");
-    const a = await gradeSubmission(pool, ex, ex.mutants[0]!.source, { seed: 1234 });
-    const b = await gradeSubmission(pool, ex, ex.mutants[0]!.source, { seed: 1234 });
+    const a = await gradeSubmission(engine, ex, ex.mutants[0]!.source, { seed: 1234 });
+    const b = await gradeSubmission(engine, ex, ex.mutants[0]!.source, { seed: 1234 });
     expect(a.report.seed).toBe(1234);
     expect(a.report.tests.map((t) => t.message)).toEqual(b.report.tests.map((t) => t.message));
   });
 
   it("reports compile errors with line and column", async () => {
     const ex = await loadExercise("dense-forward");
-    const { report } = await gradeSubmission(pool, ex, `import * as tf from "@tensorflow/tfjs";\n\nexport function denseForward(x: tf.Tensor2D {\n}\n`);
+    const { report } = await gradeSubmission(engine, ex, `import * as tf from "@tensorflow/tfjs";\n\nexport function denseForward(x: tf.Tensor2D {\n}\n`);
     expect(report.status).toBe("compile_error");
     const doc = cliDocument(report);
     expect(doc.tests[0]!.message).toMatch(/line 3, column \d+/);
@@ -75,14 +88,14 @@ describe("grading behaviour", () => {
 
   it("rejects imports other than tfjs, naming them", async () => {
     const ex = await loadExercise("dense-forward");
-    const { report } = await gradeSubmission(pool, ex, `import { readFileSync } from "node:fs";\nexport function denseForward() { return readFileSync("/etc/passwd"); }\n`);
+    const { report } = await gradeSubmission(engine, ex, `import { readFileSync } from "node:fs";\nexport function denseForward() { return readFileSync("/etc/passwd"); }\n`);
     expect(report.status).toBe("rejected");
     expect(report.message).toContain("node:fs");
   });
 
   it("a banned call fails with a message naming the function", async () => {
     const ex = await loadExercise("softmax");
-    const { report } = await gradeSubmission(pool, ex, `import * as tf from "@tensorflow/tfjs";\nexport function softmax(x: tf.Tensor2D) { return tf.softmax(x); }\n`);
+    const { report } = await gradeSubmission(engine, ex, `import * as tf from "@tensorflow/tfjs";\nexport function softmax(x: tf.Tensor2D) { return tf.softmax(x); }\n`);
     expect(report.status).not.toBe("passed");
     expect(report.score).toBe(0);
     expect(report.tests[0]!.message).toMatch(/tf\.softmax is not available/);
@@ -90,7 +103,7 @@ describe("grading behaviour", () => {
 
   it("a banned call through the tensor method is caught too", async () => {
     const ex = await loadExercise("softmax");
-    const { report } = await gradeSubmission(pool, ex, `import * as tf from "@tensorflow/tfjs";\nexport function softmax(x: tf.Tensor2D) { return x.softmax(); }\n`);
+    const { report } = await gradeSubmission(engine, ex, `import * as tf from "@tensorflow/tfjs";\nexport function softmax(x: tf.Tensor2D) { return x.softmax(); }\n`);
     expect(report.score).toBe(0);
   });
 
@@ -103,7 +116,7 @@ describe("grading behaviour", () => {
       (Array.prototype as any).every = () => true;
       console.log(JSON.stringify({ exerciseId: "dense-forward", status: "passed", score: 11, maxScore: 11 }));
     `;
-    const { report } = await gradeSubmission(pool, ex, wrong.source + tamper);
+    const { report } = await gradeSubmission(engine, ex, wrong.source + tamper);
     expect(report.status).toBe("failed");
     expect(report.score).toBe(0);
   });
@@ -111,7 +124,7 @@ describe("grading behaviour", () => {
   it("an infinite loop is a timeout grade, not a crash of the grader", async () => {
     const ex = await loadExercise("dense-forward");
     const slow = { ...ex, manifest: { ...ex.manifest, limits: { ...ex.manifest.limits, wallMs: 700 } } };
-    const { report } = await gradeSubmission(pool, slow, `export function denseForward() { for (;;) {} }\n`);
+    const { report } = await gradeSubmission(engine, slow, `export function denseForward() { for (;;) {} }\n`);
     expect(report.status).toBe("timeout");
     expect(report.score).toBe(0);
     const [first, second] = cliDocument(report).tests;
@@ -132,7 +145,7 @@ describe("grading behaviour", () => {
 
   it("a memory bomb is a memory_limit grade", async () => {
     const ex = await loadExercise("dense-forward");
-    const { report } = await gradeSubmission(pool, ex, `export function denseForward() { const a: unknown[] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random())); }\n`);
+    const { report } = await gradeSubmission(engine, ex, `export function denseForward() { const a: unknown[] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random())); }\n`);
     expect(report.status).toBe("memory_limit");
   });
 });
@@ -149,7 +162,7 @@ describe("a submission stopped at a limit keeps what it completed", () => {
 
   it("an endless loop in the 3rd call: two tests scored, the 3rd names the call, the rest not run", async () => {
     const ex = await limited();
-    const { report } = await gradeSubmission(pool, ex, nthCall(3, "for (;;) {}"));
+    const { report } = await gradeSubmission(engine, ex, nthCall(3, "for (;;) {}"));
     expect(report.status).toBe("timeout");
     expect(report.tests.map((t) => t.passed)).toEqual([true, true, ...Array(8).fill(false)]);
     expect(report.score).toBe(2);
@@ -166,7 +179,7 @@ describe("a submission stopped at a limit keeps what it completed", () => {
 
   it("an endless loop at load: every test says the module did not finish loading", async () => {
     const ex = await limited();
-    const { report } = await gradeSubmission(pool, ex, `import * as tf from "@tensorflow/tfjs";\nlet i = 0;\nwhile (true) { i++; }\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) { ${solution} }\n`);
+    const { report } = await gradeSubmission(engine, ex, `import * as tf from "@tensorflow/tfjs";\nlet i = 0;\nwhile (true) { i++; }\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) { ${solution} }\n`);
     expect(report.status).toBe("timeout");
     expect(report.score).toBe(0);
     const en = "Time limit exceeded before your module finished loading: its top-level code was still running (700 ms limit).";
@@ -178,7 +191,7 @@ describe("a submission stopped at a limit keeps what it completed", () => {
 
   it("a memory bomb in the 2nd call: the first test is scored, the 2nd names the call and the limit", async () => {
     const ex = await loadExercise("dense-forward");
-    const { report } = await gradeSubmission(pool, ex, nthCall(2, "const a: number[][] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random()));"));
+    const { report } = await gradeSubmission(engine, ex, nthCall(2, "const a: number[][] = []; for (;;) a.push(new Array(1 << 20).fill(Math.random()));"));
     expect(report.status).toBe("memory_limit");
     expect(report.score).toBe(1);
     expect(report.tests[1]!.message).toBe(`Memory limit exceeded while running \`denseForward\` for test 'one example (N=1, D=6, M=2)' (${ex.manifest.limits.memoryMb} MB limit).`);
@@ -194,7 +207,7 @@ describe("a submission stopped at a limit keeps what it completed", () => {
       console.log(JSON.stringify({ exerciseId: "dense-forward", status: "passed", score: 20, maxScore: 20 }));`;
     // Right for the 1st call, wrong (zeros) for the 2nd, then a hang: one test's points, no more.
     const source = `import * as tf from "@tensorflow/tfjs";\n${spoof}\nlet calls = 0;\nexport function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) {\n  calls++;\n  if (calls === 2) return tf.zeros([x.shape[0], w.shape[1]]);\n  if (calls === 3) for (;;) {}\n  ${solution}\n}\n`;
-    const { report } = await gradeSubmission(pool, ex, source);
+    const { report } = await gradeSubmission(engine, ex, source);
     expect(report.status).toBe("timeout");
     expect(report.tests.map((t) => t.passed)).toEqual([true, ...Array(9).fill(false)]);
     expect(report.score).toBe(1);

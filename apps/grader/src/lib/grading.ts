@@ -1,6 +1,8 @@
 /**
- * One grading, trusted side: compile → plan (inputs + expected values stay here) → sandbox (only
- * calls go in, only Wire results come out) → score. Used by the service and the `grade` CLI alike.
+ * One grading, trusted side: compile the submission while the author sandbox plans (course code
+ * draws the inputs and computes the expected values there) → student sandbox (only calls go in,
+ * only Wire results come out) → custom checks back in the author sandbox → score here. Used by
+ * the service and the `grade` CLI alike. This process runs neither student nor course code.
  */
 import { randomInt } from "node:crypto";
 import {
@@ -10,13 +12,22 @@ import {
   renderPart,
   reportForCompileFailure,
   scoreGrading,
-  type Exercise,
+  type CheckResult,
   type Feedback,
   type FeedbackPart,
   type GradeReport,
+  type Wire,
 } from "@course/exercise-kit";
+import type { CourseSandbox, CourseVersion } from "./course/runner.ts";
+import type { SandboxPlan } from "./course/plan-data.ts";
 import { chooseFlavour } from "./sandbox/flavour.ts";
 import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
+
+/** What a grading needs: the student sandboxes and the author sandbox for course code. */
+export interface GradingEngine {
+  pool: SandboxPool;
+  course: CourseSandbox;
+}
 
 export interface GradeOptions {
   /** Seed of the hidden inputs; fresh when omitted. */
@@ -31,8 +42,6 @@ export interface GradeOutcome {
   logs: string[];
 }
 
-export type ExerciseLoader = (id: string) => Promise<Exercise>;
-
 export function freshSeed(): number {
   return randomInt(0, 2 ** 31 - 1);
 }
@@ -43,12 +52,31 @@ function stopped(outcome: Exclude<SandboxRun["outcome"], "ok">, detail: string |
   return outcome === "timeout" ? fb("sandbox.timeout", params) : outcome === "memory_limit" ? fb("sandbox.memory", params) : fb("sandbox.crashed", params);
 }
 
-export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, source: string, opts: GradeOptions = {}): Promise<GradeOutcome> {
+/**
+ * Custom checks are course code: their verdicts come from the author sandbox, for the cases whose
+ * calls all returned (a call that threw is scored here without them).
+ */
+async function attachVerdicts(engine: GradingEngine, version: CourseVersion, plan: SandboxPlan, results: readonly { id: string; ok: boolean; value?: Wire }[]): Promise<void> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const pending = plan.cases.filter((c) => c.hasCheck && c.throws === undefined && c.callIds.every((id) => byId.get(id)?.ok === true));
+  const verdicts: CheckResult[] = await engine.course.check(
+    version,
+    plan.seed,
+    pending.map((c) => ({ name: c.name, outputs: c.callIds.map((id) => byId.get(id)!.value!), tolerance: c.tolerance })),
+  );
+  pending.forEach((c, i) => {
+    const verdict = verdicts[i]!;
+    c.check = () => verdict;
+  });
+}
+
+export async function gradeSubmission(engine: GradingEngine, version: CourseVersion, source: string, opts: GradeOptions = {}): Promise<GradeOutcome> {
+  const { pool } = engine;
   const t0 = performance.now();
   const seed = opts.seed ?? freshSeed();
-  const manifest = exercise.manifest;
+  const manifest = version.manifest;
   const maxScore = manifest.points;
-  // esbuild compiles in its own process while this one plans (inputs and expected values).
+  // esbuild compiles in its own process while the author sandbox plans.
   let compiledAt = t0;
   const compiling = compileSubmission(source).then((c) => {
     compiledAt = performance.now();
@@ -57,7 +85,7 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
   // Awaited below; this only keeps a rejection that lands while planning from going unhandled.
   compiling.catch(() => undefined);
   const p0 = performance.now();
-  const plan = planGrading(exercise, { seed, visibility: "all" });
+  const plan = await engine.course.plan(version, seed, "all");
   const planMs = performance.now() - p0;
   const compiled = await compiling;
   const compileMs = compiledAt - t0;
@@ -78,13 +106,14 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
   const t3 = performance.now();
   // After a limit, results count only with the host's stop point (those of the calls before it).
   const realm = run.realm !== undefined && (run.outcome === "ok" || run.stoppedAt !== undefined) ? run.realm : { load: { ok: true as const }, results: [], logs: [] };
+  if (realm.load.ok) await attachVerdicts(engine, version, plan, realm.results);
   const report = scoreGrading(plan, realm, {
     durationMs: Math.round(t3 - t0),
     sourceMap: compiled.sourceMap,
     outcome: run.outcome,
     ...(run.stoppedAt === undefined ? {} : { stoppedAt: run.stoppedAt }),
     limits: manifest.limits,
-    testNames: exercise.testNames,
+    testNames: version.testNames,
     ...(maxScore === undefined ? {} : { maxScore }),
   });
   // The report already says where the limit was hit (which call, or loading): nothing to add.

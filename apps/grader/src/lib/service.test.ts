@@ -11,12 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimNextJob, enqueueSubmission, recoverStaleJobs } from "@course/db";
 import { freshSqlite, providers, seedFixture, testServices, type FreshDb, type Fixture } from "@course/db/testing";
 import { parseFeedback, renderFeedback } from "@course/exercise-kit";
-import { loadExercise } from "@course/exercises";
+import { bundleParts, readBundleFolder } from "@course/exercise-kit";
+import { EXERCISES_ROOT } from "@course/exercises";
 import { loadConfig } from "./config.ts";
 import { silentLogger } from "./log.ts";
 import { startService, type Service } from "./service.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** A built-in exercise's sources (data only: submissions for the tests). */
+async function loadExercise(id: string) {
+  return bundleParts(await readBundleFolder(join(EXERCISES_ROOT, id)));
+}
 const TOKEN = "test-token-0123456789abcdef";
 
 async function until(cond: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
@@ -56,8 +62,8 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     expect(body.queue.driver).toBe("db");
     expect(typeof body.queue.queued).toBe("number");
     expect(["on", "off"]).toContain(body.bwrap);
-    // Two "core" hosts (one per worker) and one "full" host.
-    expect(body.sandbox.size).toBe(3);
+    // Two "core" hosts (one per worker), one "full" host and one author host (course code).
+    expect(body.sandbox.size).toBe(4);
   });
 
   it("refuses a missing or wrong token and invalid bodies with clear JSON errors", async () => {
@@ -166,7 +172,7 @@ describe("infrastructure failures", () => {
       log: silentLogger,
       db: fresh.db,
       listen: false,
-      loadExercise: async () => {
+      loadVersion: async () => {
         calls++;
         throw new Error("exercise store offline");
       },

@@ -7,9 +7,11 @@ import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@course/db";
-import type { Exercise } from "@course/exercise-kit";
-import { loadExercise as loadCourseExercise } from "@course/exercises";
 import type { GraderConfig } from "./config.ts";
+import { fillPublicFixtures } from "./course/fixtures.ts";
+import { CourseSandbox, type CourseVersion } from "./course/runner.ts";
+import { dbVersionLoader } from "./course/versions.ts";
+import type { GradingEngine } from "./grading.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./log.ts";
 import { BullmqReceiver } from "./queue/bullmq-receiver.ts";
@@ -20,6 +22,7 @@ import { SandboxPool } from "./sandbox/pool.ts";
 export interface Service {
   db: Db;
   pool: SandboxPool;
+  engine: GradingEngine;
   receiver: Receiver;
   server: Server;
   handler: ReturnType<typeof createApp>;
@@ -34,7 +37,8 @@ export interface ServiceOptions {
   config: GraderConfig;
   log: Logger;
   db?: Db;
-  loadExercise?: (slug: string) => Promise<Exercise>;
+  /** How a job's exercise version is loaded (default: from the database, cached by content hash). */
+  loadVersion?: (versionId: string, contentHash: string) => Promise<CourseVersion>;
   /** Listen on config.host:config.port (false: build everything but do not listen). */
   listen?: boolean;
   bullmqPrefix?: string;
@@ -44,13 +48,14 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config, log } = opts;
   const db = opts.db ?? createDb(config.db);
   const pool = await SandboxPool.start(config.sandbox, log);
+  const engine: GradingEngine = { pool, course: new CourseSandbox(pool, { wallMs: config.courseCodeWallMs }) };
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const deps = {
     onJobEnd: (jobId: string, end: string) => events.emit("job-end", jobId, end),
     db,
-    pool,
-    loadExercise: opts.loadExercise ?? loadCourseExercise,
+    engine,
+    loadVersion: opts.loadVersion ?? dbVersionLoader(db),
     workerId: config.workerId,
     heartbeatMs: config.queue.heartbeatMs,
     log,
@@ -78,6 +83,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   });
   const server = createServer(handler);
   await receiver.start();
+  // Publishing finishes here for versions recorded without public fixtures (the seed's, say).
+  void fillPublicFixtures(db, engine.course, log).then(
+    (n) => n > 0 && log("info", "public fixtures computed", { versions: n }),
+    (e: unknown) => log("error", "public fixtures: giving up for now", { error: String(e) }),
+  );
   if (opts.listen !== false) {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -96,6 +106,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   return {
     db,
     pool,
+    engine,
     receiver,
     server,
     handler,

@@ -4,15 +4,16 @@
  * (compile error, timeout, memory, crash of their sandbox) is a grade, never a retry.
  */
 import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, type ClaimedJob, type Db } from "@course/db";
-import type { Exercise, Feedback } from "@course/exercise-kit";
-import { gradeSubmission } from "./grading.ts";
+import type { Feedback } from "@course/exercise-kit";
+import type { CourseVersion } from "./course/runner.ts";
+import { gradeSubmission, type GradingEngine } from "./grading.ts";
 import type { Logger } from "./log.ts";
-import type { SandboxPool } from "./sandbox/pool.ts";
 
 export interface WorkerDeps {
   db: Db;
-  pool: SandboxPool;
-  loadExercise: (slug: string) => Promise<Exercise>;
+  engine: GradingEngine;
+  /** The job's exercise version, by id and content hash (the one stored with the submission). */
+  loadVersion: (versionId: string, contentHash: string) => Promise<CourseVersion>;
   workerId: string;
   heartbeatMs: number;
   log: Logger;
@@ -51,15 +52,15 @@ async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> 
     );
   }, deps.heartbeatMs);
   try {
-    let exercise: Exercise;
+    let version: CourseVersion;
     try {
-      exercise = await deps.loadExercise(job.exerciseSlug);
+      version = await deps.loadVersion(job.exerciseVersionId, job.contentHash);
     } catch (e) {
       // Not the student's fault and not transient: record it as a failed job with the reason.
       const r = await releaseJob(db, job.jobId, workerId, `cannot load exercise ${job.exerciseSlug}: ${(e as Error).message}`);
       return r === "lost" ? "lost" : r;
     }
-    const outcome = await gradeSubmission(deps.pool, exercise, job.code);
+    const outcome = await gradeSubmission(deps.engine, version, job.code);
     if (lost) return "lost";
     const { report } = outcome;
     const stored = await completeJob(db, job.jobId, workerId, {

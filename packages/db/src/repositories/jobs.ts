@@ -13,6 +13,8 @@ export interface ClaimedJob {
   attempt: number;
   exerciseSlug: string;
   exerciseVersionId: string;
+  /** The version's content hash: the grader's cache key for its compiled course code. */
+  contentHash: string;
   code: string;
   enqueuedAt: Date;
 }
@@ -113,6 +115,9 @@ function claimSet(workerId: string, now: Date) {
 const CLAIMED_RETURNING = Prisma.sql`RETURNING "id", "submissionId", "attempts", "enqueuedAt",
   (SELECT s."code" FROM "Submission" s WHERE s."id" = "GradingJob"."submissionId") AS "code",
   (SELECT s."exerciseVersionId" FROM "Submission" s WHERE s."id" = "GradingJob"."submissionId") AS "exerciseVersionId",
+  (SELECT v."contentHash" FROM "Submission" s
+     JOIN "ExerciseVersion" v ON v."id" = s."exerciseVersionId"
+   WHERE s."id" = "GradingJob"."submissionId") AS "contentHash",
   (SELECT e."slug" FROM "Submission" s
      JOIN "ExerciseVersion" v ON v."id" = s."exerciseVersionId"
      JOIN "Exercise" e ON e."id" = v."exerciseId"
@@ -125,6 +130,7 @@ const ClaimedRowSchema = z.object({
   enqueuedAt: z.coerce.date(),
   code: z.string(),
   exerciseVersionId: z.string(),
+  contentHash: z.string(),
   exerciseSlug: z.string(),
 });
 
@@ -137,6 +143,7 @@ function claimedFrom(rows: unknown[]): ClaimedJob | null {
     attempt: r.attempts,
     exerciseSlug: r.exerciseSlug,
     exerciseVersionId: r.exerciseVersionId,
+    contentHash: r.contentHash,
     code: r.code,
     enqueuedAt: r.enqueuedAt,
   };

@@ -3,7 +3,8 @@ import { verifyPassword } from "../passwords.ts";
 import { providers } from "../testing/providers.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
 import { DEMO, seedDemo, type DemoContent } from "./demo.ts";
-import { readExerciseSnapshots, exerciseContentHash } from "./content.ts";
+import { bundleHash, readBundleFolder } from "@course/exercise-kit/bundle";
+import { EXERCISES_DIR, readExerciseSnapshots } from "./content.ts";
 
 const content: DemoContent = {
   lessons: [
@@ -47,14 +48,16 @@ describe.each(providers())("demo seed on $name", ({ fresh }) => {
 });
 
 describe("exercise snapshots", () => {
-  it("read every exercise folder with a stable content hash", () => {
-    const snapshots = readExerciseSnapshots();
+  it("carry every exercise folder's files as the version's bundle, identified by its content hash", async () => {
+    const snapshots = await readExerciseSnapshots();
+    expect(snapshots.length).toBeGreaterThan(0);
     for (const s of snapshots) {
       expect(s.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(s.starterCode.length).toBeGreaterThan(0);
     }
-    if (snapshots[0]) {
-      expect(exerciseContentHash(new URL(`../../../../exercises/${snapshots[0].slug}/`, import.meta.url).pathname)).toBe(snapshots[0].contentHash);
-    }
+    const first = snapshots[0]!;
+    const bundle = await readBundleFolder(`${EXERCISES_DIR}${first.slug}`);
+    expect(first.bundle).toEqual(bundle);
+    expect(bundleHash(bundle)).toBe(first.contentHash);
   });
 });

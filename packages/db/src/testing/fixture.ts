@@ -1,5 +1,8 @@
+import { join } from "node:path";
+import { bundleHash, bundleParts, readBundleFolder } from "@course/exercise-kit/bundle";
 import type { Db } from "../client.ts";
 import { publishExerciseVersion } from "../repositories/exercises.ts";
+import { EXERCISES_DIR } from "../seed/content.ts";
 
 export interface Fixture {
   courseId: string;
@@ -20,12 +23,16 @@ export async function seedFixture(db: Db, opts: { maxAttempts?: number | null; d
   await db.enrollment.createMany({
     data: [a!, b!].map((u) => ({ userId: u.id, courseId: course.id, role: "student" })),
   });
+  // The real built-in exercise, files and all: a grader can grade the fixture's submissions.
+  const bundle = await readBundleFolder(join(EXERCISES_DIR, "dense-forward"));
+  const parts = bundleParts(bundle);
   const { exercise } = await publishExerciseVersion(db, {
     slug: "dense-forward",
-    title: "Dense forward",
-    contentHash: "h1",
-    manifest: { id: "dense-forward" },
-    starterCode: "export function denseForward() {}",
+    title: parts.manifest.title.en,
+    contentHash: bundleHash(bundle),
+    manifest: parts.manifest,
+    starterCode: parts.starter,
+    bundle,
   });
   const assignment = await db.assignment.create({
     data: {

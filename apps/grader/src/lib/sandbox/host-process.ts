@@ -13,6 +13,8 @@ import type { z } from "zod";
 export interface HostLaunch {
   bundle: SandboxBundle;
   flavour: Flavour;
+  /** The pool's lane for this host: its flavour, or "author" (course code, on the full realm). */
+  lane?: Flavour | "author";
   memoryMb: number;
   /** Use bubblewrap (resolved by the pool: true only when it was found and works). */
   bwrap: boolean;
@@ -160,12 +162,16 @@ export class HostProcess {
   jobs = 0;
   retired = false;
   readonly flavour: Flavour;
+  readonly lane: Flavour | "author";
+  /** Reuse keys (course bundles) this author host ran cleanly: its isolates may still hold them. */
+  readonly keys = new Set<string>();
   /** Latest cumulative CPU figure the host reported, and a callback for each increase. */
   private cpuSeen = 0;
   onCpu: ((deltaMs: number) => void) | undefined;
 
   constructor(launch: HostLaunch) {
     this.flavour = launch.flavour;
+    this.lane = launch.lane ?? launch.flavour;
     const cmd = hostCommand(launch);
     const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
     this.child = spawn(cmd.file, cmd.args, {

@@ -15,6 +15,13 @@ export interface SandboxSettings {
   poolSize: number;
   /** Warm "full" hosts (the whole @tensorflow/tfjs union: layers, io, data); more start on demand. */
   fullPoolSize: number;
+  /**
+   * Author hosts: course code (tests, references, custom checks) runs here, in isolates kept per
+   * exercise bundle between gradings; more start on demand when all are busy.
+   */
+  authorPoolSize: number;
+  /** Course-code jobs one author host serves before it is replaced. */
+  authorJobsPerHost: number;
   /** "auto": use bubblewrap when it works, else fall back (and say so); "on": required; "off": never. */
   bwrap: "auto" | "on" | "off";
   bwrapPath: string;
@@ -42,6 +49,8 @@ export interface SandboxSettings {
 export const DEFAULT_SANDBOX_SETTINGS: SandboxSettings = {
   poolSize: 2,
   fullPoolSize: 1,
+  authorPoolSize: 1,
+  authorJobsPerHost: 2000,
   bwrap: "auto",
   bwrapPath: "/usr/bin/bwrap",
   memoryMb: 256,
@@ -65,7 +74,16 @@ export interface SandboxJob {
   allow?: string[];
   wallMs?: number;
   memoryMb?: number;
+  /**
+   * Course code only: run on an author host and keep the isolate, module loaded, for later jobs
+   * with the same key (the course bundle's hash). Never set for student code.
+   */
+  reuse?: string;
 }
+
+/** Which hosts a job runs on: student hosts of a tfjs flavour, or the author hosts. */
+export type Lane = Flavour | "author";
+const LANES: readonly Lane[] = [...FLAVOURS, "author"];
 
 export interface SandboxRun {
   outcome: "ok" | "timeout" | "memory_limit" | "crashed";
@@ -102,12 +120,16 @@ function findPrlimit(): string | undefined {
   return undefined;
 }
 
+function laneFlavour(lane: Lane): Flavour {
+  return lane === "author" ? "full" : lane;
+}
+
 export class SandboxPool {
   private bundle!: SandboxBundle;
-  private readyHosts: Record<Flavour, HostProcess[]> = { core: [], full: [] };
+  private readyHosts: Record<Lane, HostProcess[]> = { core: [], full: [], author: [] };
   private warming = new Set<HostProcess>();
   private busy = new Set<HostProcess>();
-  private waiters: Record<Flavour, ((h: HostProcess) => void)[]> = { core: [], full: [] };
+  private waiters: Record<Lane, ((h: HostProcess) => void)[]> = { core: [], full: [], author: [] };
   private closed = false;
   private useBwrap = false;
   private bwrapNote = "";
@@ -142,6 +164,7 @@ export class SandboxPool {
     }
     for (let i = 0; i < pool.settings.poolSize; i++) pool.spawnWarm("core");
     for (let i = 0; i < pool.settings.fullPoolSize; i++) pool.spawnWarm("full");
+    for (let i = 0; i < pool.settings.authorPoolSize; i++) pool.spawnWarm("author");
     return pool;
   }
 
@@ -178,11 +201,13 @@ export class SandboxPool {
   }
 
   /** How hosts are started (exposed for diagnostics and the box probe test). */
-  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost, flavour: Flavour = "full"): HostLaunch {
+  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost, lane: Lane = "full"): HostLaunch {
     const s = this.settings;
+    const flavour = laneFlavour(lane);
     return {
       bundle: this.bundle,
       flavour,
+      lane,
       memoryMb,
       bwrap: this.useBwrap,
       bwrapPath: s.bwrapPath,
@@ -194,12 +219,13 @@ export class SandboxPool {
       maxLineBytes: s.maxOutputBytes,
       useCache: this.hasCache[flavour],
       maxJobs,
-      nproc: 64 * (s.poolSize + s.fullPoolSize + 4),
+      nproc: 64 * (s.poolSize + s.fullPoolSize + s.authorPoolSize + 4),
     };
   }
 
-  private spawnHost(flavour: Flavour, memoryMb: number, maxJobs?: number): HostProcess {
-    const host = new HostProcess(this.launch(memoryMb, maxJobs, flavour));
+  private spawnHost(lane: Lane, memoryMb: number, maxJobs?: number): HostProcess {
+    const flavour = laneFlavour(lane);
+    const host = new HostProcess(this.launch(memoryMb, maxJobs ?? (lane === "author" ? this.settings.authorJobsPerHost : this.settings.jobsPerHost), lane));
     host.onCpu = (ms) => (this.hostCpuMs += ms);
     const pid = host.pid;
     if (this.cgroups && pid !== undefined) {
@@ -243,9 +269,9 @@ export class SandboxPool {
     }
   }
 
-  private spawnWarm(flavour: Flavour): void {
+  private spawnWarm(lane: Lane): void {
     if (this.closed) return;
-    const host = this.spawnHost(flavour, this.settings.memoryMb);
+    const host = this.spawnHost(lane, this.settings.memoryMb);
     this.warming.add(host);
     host.ready.then(
       () => {
@@ -256,16 +282,16 @@ export class SandboxPool {
         this.warming.delete(host);
         // Back off when hosts keep failing to start (misconfiguration), but keep trying.
         const delay = Math.min(5000, 100 * 2 ** Math.min(this.consecutiveFailures, 6));
-        setTimeout(() => this.spawnWarm(flavour), delay).unref();
+        setTimeout(() => this.spawnWarm(lane), delay).unref();
       },
     );
     // An idle warm host that dies (killed from outside) is replaced.
     void host.exited.then(() => {
-      const list = this.readyHosts[flavour];
+      const list = this.readyHosts[lane];
       const i = list.indexOf(host);
       if (i >= 0) {
         list.splice(i, 1);
-        this.spawnWarm(flavour);
+        this.spawnWarm(lane);
       }
     });
   }
@@ -273,16 +299,16 @@ export class SandboxPool {
   /** A host with a warm isolate: hand it to a waiting job or keep it ready. */
   private offer(host: HostProcess): void {
     if (this.closed) return host.kill();
-    const w = this.waiters[host.flavour].shift();
+    const w = this.waiters[host.lane].shift();
     if (w) w(host);
-    else this.readyHosts[host.flavour].push(host);
+    else this.readyHosts[host.lane].push(host);
   }
 
   /** After a clean job the host warms a fresh isolate; then it is ready again. */
   private recycle(host: HostProcess): void {
     if (this.closed || host.retired || !host.alive) {
       host.kill();
-      this.spawnWarm(host.flavour);
+      this.spawnWarm(host.lane);
       return;
     }
     this.warming.add(host);
@@ -293,13 +319,16 @@ export class SandboxPool {
       },
       () => {
         this.warming.delete(host);
-        this.spawnWarm(host.flavour);
+        this.spawnWarm(host.lane);
       },
     );
   }
 
-  private acquireDefault(flavour: Flavour, timeoutMs: number): Promise<HostProcess> {
-    const h = this.readyHosts[flavour].shift();
+  private acquireDefault(flavour: Lane, timeoutMs: number, key?: string): Promise<HostProcess> {
+    const ready = this.readyHosts[flavour];
+    // An author host that already holds this bundle's isolate answers without loading it again.
+    const preferred = key === undefined ? -1 : ready.findIndex((h) => h.keys.has(key));
+    const h = preferred >= 0 ? ready.splice(preferred, 1)[0] : ready.shift();
     if (h) return Promise.resolve(h);
     return new Promise((resolve, reject) => {
       const waiter = (host: HostProcess) => {
@@ -321,12 +350,12 @@ export class SandboxPool {
     const t0 = performance.now();
     const memoryMb = job.memoryMb ?? this.settings.memoryMb;
     let host: HostProcess;
-    const flavour = job.flavour ?? "full";
+    const flavour: Lane = job.reuse !== undefined ? "author" : (job.flavour ?? "full");
     const pooled = memoryMb === this.settings.memoryMb;
     if (pooled) {
       // Full hosts beyond the warm ones start on demand (a burst of layer exercises).
       if (this.readyHosts[flavour].length === 0 && this.waiters[flavour].length >= this.warmingCount(flavour)) this.spawnWarm(flavour);
-      host = await this.acquireDefault(flavour, this.settings.acquireTimeoutMs);
+      host = await this.acquireDefault(flavour, this.settings.acquireTimeoutMs, job.reuse);
       // A warm host that died while idle (killed from outside) is not the submission's fault.
       while (!host.alive) {
         this.spawnWarm(flavour);
@@ -351,9 +380,11 @@ export class SandboxPool {
       allow: job.allow ?? [],
       wallMs,
       cpuMs: wallMs,
+      ...(job.reuse === undefined ? {} : { reuse: job.reuse }),
     };
     try {
       const r = await host.run(msg, wallMs + this.settings.killGraceMs);
+      if (job.reuse !== undefined && r.outcome === "ok") host.keys.add(job.reuse);
       if (r.outcome === "setup_failed") {
         host.kill();
         throw new SandboxUnavailableError(r.detail ?? "sandbox setup failed");
@@ -388,7 +419,7 @@ export class SandboxPool {
     return [...this.busy].map((h) => h.pid).filter((p): p is number => p !== undefined);
   }
 
-  private warmingCount(flavour: Flavour): number {
+  private warmingCount(flavour: Lane): number {
     let n = 0;
     for (const h of this.warming) if (h.flavour === flavour) n++;
     return n;
@@ -396,10 +427,10 @@ export class SandboxPool {
 
   status(): PoolStatus {
     return {
-      ready: this.readyHosts.core.length + this.readyHosts.full.length,
+      ready: this.readyHosts.core.length + this.readyHosts.full.length + this.readyHosts.author.length,
       warming: this.warming.size,
       busy: this.busy.size,
-      size: this.settings.poolSize + this.settings.fullPoolSize,
+      size: this.settings.poolSize + this.settings.fullPoolSize + this.settings.authorPoolSize,
       bwrap: this.useBwrap,
       bwrapNote: this.bwrapNote,
       codeCache: this.hasCache.core && this.hasCache.full,
@@ -421,8 +452,8 @@ export class SandboxPool {
   /** Stops warming, kills idle hosts, and waits for busy ones to finish (they are single-use). */
   async close(): Promise<void> {
     this.closed = true;
-    const idle = [...this.readyHosts.core, ...this.readyHosts.full, ...this.warming];
-    this.readyHosts = { core: [], full: [] };
+    const idle = [...LANES.flatMap((l) => this.readyHosts[l]), ...this.warming];
+    this.readyHosts = { core: [], full: [], author: [] };
     for (const h of idle) h.kill();
     await Promise.all([...idle, ...this.busy].map((h) => h.exited));
     if (this.cgroups) {

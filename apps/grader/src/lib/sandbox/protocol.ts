@@ -29,6 +29,11 @@ export interface JobMessage {
   allow: string[];
   wallMs: number;
   cpuMs: number;
+  /**
+   * Course code only (author hosts): keep this job's isolate, module loaded, for the next jobs
+   * with the same key (the course bundle's hash). Never set for a student submission.
+   */
+  reuse?: string;
 }
 
 export interface RealmErrorJson {

@@ -7,6 +7,11 @@
  * trouble. stdout carries protocol lines only; isolates have no way to write to it (their
  * console is a capped in-isolate buffer).
  *
+ * Author hosts (course code: an exercise's tests, references and checks) differ in one way: a job
+ * that names a `reuse` key (the course bundle's hash) keeps its isolate, with the course module
+ * loaded, for the next jobs with the same key (a few keys per host, least recently used goes).
+ * Student jobs never carry one: every submission gets a fresh isolate.
+ *
  * argv: node --no-node-snapshot host.cjs <realm.js> <realm.cache|-> <memoryMb> [maxJobs]
  */
 import { readFileSync } from "node:fs";
@@ -104,6 +109,26 @@ function prepare(sb: Sandbox, bans: string[], allow: string[], timeout: number):
 let current: Sandbox | undefined;
 let jobsDone = 0;
 
+/** Author isolates kept with their course module loaded, by reuse key (oldest first). */
+interface KeptSandbox {
+  sandbox: Sandbox;
+  module: ivm.Module;
+}
+const MAX_KEPT = 3;
+const kept = new Map<string, KeptSandbox>();
+/** Set by runJob when the job's isolate holds a loaded module worth keeping. */
+let loadedModule: ivm.Module | undefined;
+
+function keep(key: string, entry: KeptSandbox): void {
+  kept.delete(key);
+  kept.set(key, entry);
+  while (kept.size > MAX_KEPT) {
+    const [oldest, e] = kept.entries().next().value as [string, KeptSandbox];
+    kept.delete(oldest);
+    if (!e.sandbox.isolate.isDisposed) e.sandbox.isolate.dispose();
+  }
+}
+
 function warmNext(lastBans?: { bans: string[]; allow: string[] }): void {
   const t0 = performance.now();
   const ready: HostMessage & { type: "ready" } = { type: "ready", warmMs: 0 };
@@ -145,14 +170,27 @@ function pump(): void {
   input = input.slice(nl + 1);
   busy = true;
   const job = JSON.parse(line) as JobMessage;
-  void runJob(job).then((msg) => {
+  const reuse = job.reuse;
+  const reused = reuse === undefined ? undefined : kept.get(reuse);
+  loadedModule = undefined;
+  void runJob(job, reused).then((msg) => {
     jobsDone++;
     const retire = msg.outcome !== "ok" || jobsDone >= maxJobs;
     send({ ...msg, ...(retire ? { retiring: true } : {}) });
-    if (current && !current.isolate.isDisposed) current.isolate.dispose();
-    current = undefined;
     if (retire || stdinClosed) return exitSoon();
-    warmNext({ bans: job.bans, allow: job.allow });
+    if (reuse !== undefined) {
+      // Course code: keep the isolate with its module for the next job of this bundle; the next
+      // new bundle gets a fresh isolate when it arrives (author hosts warm nothing ahead).
+      if (reused !== undefined) keep(reuse, reused);
+      else if (current !== undefined && loadedModule !== undefined) keep(reuse, { sandbox: current, module: loadedModule });
+      else if (current && !current.isolate.isDisposed) current.isolate.dispose();
+      current = undefined;
+      send({ type: "ready", warmMs: 0 });
+    } else {
+      if (current && !current.isolate.isDisposed) current.isolate.dispose();
+      current = undefined;
+      warmNext({ bans: job.bans, allow: job.allow });
+    }
     busy = false;
     pump();
   });
@@ -173,8 +211,9 @@ function errorJson(e: unknown): RealmErrorJson {
   return { name: "Thrown", message: String(e).slice(0, 2000) };
 }
 
-async function runJob(job: JobMessage): Promise<ResultMessage> {
-  const sb = current!;
+async function runJob(job: JobMessage, reused: KeptSandbox | undefined): Promise<ResultMessage> {
+  if (reused === undefined && current === undefined) current = createSandbox({ type: "ready", warmMs: 0 });
+  const sb = reused?.sandbox ?? current!;
   const { isolate, context } = sb;
   const jobStart = performance.now();
   const phases: Record<string, number> = {};
@@ -233,7 +272,8 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
     phases.prepare = performance.now() - jobStart;
     let loadError: unknown;
     let student: ivm.Module | undefined;
-    try {
+    if (reused !== undefined) student = reused.module;
+    else try {
       stop = { phase: "load" };
       student = isolate.compileModuleSync(job.code, { filename: "submission.js" });
       student.instantiateSync(context, (specifier: string) => {
@@ -243,6 +283,7 @@ async function runJob(job: JobMessage): Promise<ResultMessage> {
       phases.link = performance.now() - jobStart;
       await student.evaluate({ timeout: timeout() });
       phases.load = performance.now() - jobStart;
+      loadedModule = student;
     } catch (e) {
       if (classify(e)) throw e;
       loadError = e;

@@ -135,6 +135,8 @@ const api = freeze({
   /** After the last call: the console output. */
   finish(): string[] {
     sequence?.end();
+    // An author isolate (course code) serves the next job of its bundle with a new sequence.
+    sequence = undefined;
     return drainLogs();
   },
   /** The RealmResult for a module that threw while loading. */
@@ -186,9 +188,13 @@ const api = freeze({
   },
 });
 
+/** The console output so far, emptied (a reused author isolate starts each job with none). */
 function drainLogs(): string[] {
   const out = apply(arraySlice, logs, []) as string[];
   if (logDropped > 0) out[out.length] = `… ${logDropped} more console lines were dropped (output limit)`;
+  logs.length = 0;
+  logChars = 0;
+  logDropped = 0;
   return out;
 }
 

@@ -1,0 +1,89 @@
+/**
+ * The author sandbox seen from the trusted side: plans a grading (inputs, calls, expected values)
+ * and runs custom checks by sending jobs to the pool's author hosts, where the exercise's course
+ * code is loaded once per bundle and kept. Course code gets the same isolation as a submission
+ * (bubblewrap, rlimits, cgroups, an isolate of its own) and only data comes back.
+ */
+import type { CheckResult, ExerciseManifest, TestNames, Tolerance, Visibility, Wire } from "@course/exercise-kit";
+import type { SandboxPool, SandboxRun } from "../sandbox/pool.ts";
+import { planFromWire, verdictsFromWire, type SandboxPlan } from "./plan-data.ts";
+
+/** An exercise version ready to grade: its data parts and its compiled course code. */
+export interface CourseVersion {
+  /** Content hash of the bundle: the author isolate is kept under it. */
+  hash: string;
+  manifest: ExerciseManifest;
+  testNames: TestNames;
+  /** The course-code module (compileCourseCode). */
+  code: string;
+}
+
+/** Course code failed (threw, timed out, sent malformed data): the exercise's fault, not the student's. */
+export class CourseCodeError extends Error {
+  override name = "CourseCodeError";
+}
+
+export interface CourseSandboxOptions {
+  /** Wall-clock limit of one plan or check, in ms. */
+  wallMs: number;
+}
+
+const num = (v: number): Wire => ({ t: "number", v });
+const str = (v: string): Wire => ({ t: "string", v });
+
+function why(run: SandboxRun, what: string): string {
+  if (run.outcome === "timeout") return `${what} did not finish within the time limit (${run.detail ?? "timeout"})`;
+  if (run.outcome === "memory_limit") return `${what} ran out of memory (${run.detail ?? "memory limit"})`;
+  if (run.outcome === "crashed") return `${what} crashed the sandbox (${run.detail ?? "crash"})`;
+  const load = run.realm?.load;
+  if (load !== undefined && !load.ok) return `the exercise's tests.ts threw while loading: ${load.error.name}: ${load.error.message}`;
+  const r = run.realm?.results[0];
+  if (r !== undefined && !r.ok) return `${what} threw ${r.error.name}: ${r.error.message}`;
+  return `${what} returned nothing`;
+}
+
+export class CourseSandbox {
+  constructor(
+    private pool: SandboxPool,
+    private options: CourseSandboxOptions,
+  ) {}
+
+  private async call(version: CourseVersion, exportName: "plan" | "check", args: Wire[], what: string): Promise<Wire> {
+    const run = await this.pool.run({
+      flavour: "full",
+      code: version.code,
+      calls: [{ id: exportName, kind: "export", export: exportName, args }],
+      bans: [],
+      allow: [],
+      wallMs: this.options.wallMs,
+      reuse: version.hash,
+    });
+    const r = run.outcome === "ok" && run.realm?.load.ok === true ? run.realm.results[0] : undefined;
+    if (r === undefined || !r.ok) throw new CourseCodeError(why(run, what));
+    return r.value;
+  }
+
+  /** Draws the inputs for `seed` and computes the expected values, inside the author sandbox. */
+  async plan(version: CourseVersion, seed: number, visibility: Visibility): Promise<SandboxPlan> {
+    const wire = await this.call(version, "plan", [num(seed), str(visibility)], "planning the tests");
+    return planFromWire(wire, { exerciseId: version.manifest.id, seed, visibility, tolerance: version.manifest.tolerance });
+  }
+
+  /** Verdicts of the cases' custom checks on the student's outputs, in request order. */
+  async check(version: CourseVersion, seed: number, requests: { name: string; outputs: Wire[]; tolerance: Tolerance }[]): Promise<CheckResult[]> {
+    if (requests.length === 0) return [];
+    const arg: Wire = {
+      t: "array",
+      items: requests.map((r) => ({
+        t: "object",
+        entries: {
+          name: str(r.name),
+          outputs: { t: "array", items: r.outputs },
+          tolerance: { t: "object", entries: { atol: num(r.tolerance.atol), rtol: num(r.tolerance.rtol) } },
+        },
+      })),
+    };
+    const wire = await this.call(version, "check", [num(seed), arg], "a custom check");
+    return verdictsFromWire(wire, requests.length);
+  }
+}
