@@ -21,6 +21,8 @@ export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(cat data/.auth-secret)}"
 [ -s data/.grader-token ] || node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' > data/.grader-token
 export GRADER_TOKEN="${GRADER_TOKEN:-$(cat data/.grader-token)}"
 prepare_database
+say "publishing changed exercises of exercises/ as new versions"
+pnpm exercise sync
 
 say "building the web app"
 pnpm exec turbo run build --filter=@course/web --output-logs=errors-only

@@ -105,18 +105,21 @@ function sandboxSettings(e: z.output<typeof EnvSchema>): Partial<SandboxSettings
 
 const CliEnvSchema = z.object({
   INIT_CWD: z.string().min(1).optional(),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   NO_COLOR: z.string().optional(),
   FORCE_COLOR: z.string().optional(),
   GRADER_SANDBOX: z.enum(["auto", "bwrap", "isolate"], { error: 'GRADER_SANDBOX must be "auto", "bwrap" or "isolate"' }).default("auto"),
   GRADER_BWRAP_PATH: z.string().min(1).default("/usr/bin/bwrap"),
 });
 
-/** What the `grade` CLI takes from the environment. */
+/** What the `grade` and `exercise` CLIs take from the environment. */
 export function loadCliEnv(env: Record<string, string | undefined> = process.env) {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const e = parseWith(CliEnvSchema, clean, "grade CLI environment");
   return {
     cwd: e.INIT_CWD ?? process.cwd(),
+    /** Parsed only by the commands that use the database (a bad URL names DATABASE_URL). */
+    databaseUrl: e.DATABASE_URL,
     noColor: e.NO_COLOR !== undefined,
     forceColor: e.FORCE_COLOR !== undefined && e.FORCE_COLOR !== "0",
     sandbox: {

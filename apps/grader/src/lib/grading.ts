@@ -8,7 +8,6 @@ import { randomInt } from "node:crypto";
 import {
   compileSubmission,
   fb,
-  planGrading,
   renderPart,
   reportForCompileFailure,
   scoreGrading,

@@ -82,12 +82,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     isDraining: () => draining,
   });
   const server = createServer(handler);
+  // Publishing finishes here for versions recorded without public fixtures (the seed's, say),
+  // before the grader reports healthy: the web app's pre-check needs them.
+  const filled = await fillPublicFixtures(db, engine.course, log);
+  if (filled > 0) log("info", "public fixtures computed", { versions: filled });
   await receiver.start();
-  // Publishing finishes here for versions recorded without public fixtures (the seed's, say).
-  void fillPublicFixtures(db, engine.course, log).then(
-    (n) => n > 0 && log("info", "public fixtures computed", { versions: n }),
-    (e: unknown) => log("error", "public fixtures: giving up for now", { error: String(e) }),
-  );
   if (opts.listen !== false) {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

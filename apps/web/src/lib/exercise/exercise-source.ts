@@ -1,106 +1,102 @@
 /**
- * Server-only access to the exercise folders (statements, starter, tests) and exercise-kit's
- * compile and public-fixture functions.
+ * Server-only access to exercise versions as the database stores them (statements, starter,
+ * test-name translations, the public tests' fixtures) and to exercise-kit's compile and public
+ * scoring functions. No course code runs here: a version's public fixtures were computed in the
+ * grader's author sandbox when it was published, and are only read.
  *
- * `@course/exercises` imports each exercise's trusted `tests.ts` with a runtime import() of a
- * TypeScript file, which the Next server (plain Node 20, bundled code) cannot do. So this module
- * loads the exercises package natively, outside the bundle, with tsx's ESM loader registered once
- * per process. Nothing here is ever sent to the browser except what the callers pick out
- * (statement, starter, public fixtures, compiled student code).
+ * exercise-kit's compiler (esbuild) is loaded natively, outside the Next bundle, with tsx's ESM
+ * loader registered once per process. Nothing here reaches the browser except what the callers
+ * pick out (statement, starter, public calls, compiled student code).
  */
-import type { CompileResult, Exercise, GradeReport, PublicFixtures, TestNames, Wire } from "@course/exercise-kit";
+import type { CompileResult, ExerciseParts, GradeReport, PublicFixtures, TestNames, Wire } from "@course/exercise-kit";
+import { bundleParts, parseBundle } from "@course/exercise-kit/bundle";
+import { getDb } from "../db.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { FeedbackLocalizer } from "./feedback-view.ts";
 import type { PublicScoreBody } from "./schemas.ts";
 
-interface ExercisesModule {
-  exerciseIds: readonly string[];
-  loadExercise(id: string): Promise<Exercise>;
-  loadTestNames(id: string): Promise<TestNames>;
-}
 interface KitModule {
   compileSubmission(source: string): Promise<CompileResult>;
-  buildPublicFixtures(exercise: Exercise, seed: number): PublicFixtures;
   scorePublic(fixtures: unknown, realmResult: unknown, meta?: { durationMs?: number; sourceMap?: string }): GradeReport;
   wireFromJson(j: unknown): Wire;
+  PublicFixturesSchema: { parse(x: unknown): PublicFixtures };
 }
 
-let modules: Promise<{ exercises: ExercisesModule; kit: KitModule }> | undefined;
+let kitModule: Promise<KitModule> | undefined;
 
 /** import() left to Node at run time (not bundled): the loaded code runs outside the bundle. */
 async function nativeImport<T>(specifier: string): Promise<T> {
   return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as T;
 }
 
-function load() {
-  modules ??= (async () => {
+function kit(): Promise<KitModule> {
+  kitModule ??= (async () => {
     const { register } = await nativeImport<{ register: () => unknown }>("tsx/esm/api");
     register();
     // Bare specifiers resolve from the server bundle's folder up to apps/web/node_modules.
-    const [exercises, kit] = await Promise.all([
-      nativeImport<ExercisesModule>("@course/exercises"),
-      nativeImport<KitModule>("@course/exercise-kit"),
-    ]);
-    return { exercises, kit };
+    return nativeImport<KitModule>("@course/exercise-kit");
   })();
-  modules.catch(() => {
-    modules = undefined;
+  kitModule.catch(() => {
+    kitModule = undefined;
   });
-  return modules;
+  return kitModule;
 }
 
-export async function isKnownExercise(id: string): Promise<boolean> {
-  return (await load()).exercises.exerciseIds.includes(id);
+/** An exercise version as the web app shows it. */
+export interface ExerciseVersionView extends ExerciseParts {
+  versionId: string;
+  version: number;
+  contentHash: string;
+  /** Null while the grader has not yet computed them (just published). */
+  publicFixtures: PublicFixtures | null;
 }
 
-/** The exercise folder, or null when there is no such exercise. */
-export async function loadExercise(id: string): Promise<Exercise | null> {
-  const { exercises } = await load();
-  if (!exercises.exerciseIds.includes(id)) return null;
-  return exercises.loadExercise(id);
+const partsByHash = new Map<string, ExerciseParts>();
+
+/** The parts of a stored bundle, parsed once per content hash (a version never changes). */
+function partsOf(contentHash: string, bundleJson: string): ExerciseParts {
+  let parts = partsByHash.get(contentHash);
+  if (parts === undefined) {
+    parts = bundleParts(parseBundle(JSON.parse(bundleJson)));
+    partsByHash.set(contentHash, parts);
+  }
+  return parts;
+}
+
+/** The newest published version of an exercise, or null when there is none with files. */
+export async function loadExercise(slug: string): Promise<ExerciseVersionView | null> {
+  const row = await getDb().exerciseVersion.findFirst({
+    where: { exercise: { slug }, NOT: { bundle: null } },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, contentHash: true, bundle: true, publicFixtures: true },
+  });
+  if (row?.bundle == null) return null;
+  const parts = partsOf(row.contentHash, row.bundle);
+  const fixtures = row.publicFixtures === null ? null : (await kit()).PublicFixturesSchema.parse(JSON.parse(row.publicFixtures));
+  return { ...parts, versionId: row.id, version: row.version, contentHash: row.contentHash, publicFixtures: fixtures };
+}
+
+/** Translated test names of an exercise's newest version (empty when it has none). */
+async function testNames(slug: string): Promise<TestNames> {
+  return (await loadExercise(slug))?.testNames ?? { "zh-CN": {} };
 }
 
 /**
- * How grading feedback for exercise `id` reads in `locale`: the translated case names come from
- * its tests.zh-CN.json (read on its own, cached). English needs nothing loaded; an exercise whose
- * names cannot be read keeps English names (the messages are still translated).
+ * How grading feedback for exercise `slug` reads in `locale`: the translated case names come from
+ * its newest version. English needs nothing loaded; an exercise whose names cannot be read keeps
+ * English names (the messages are still translated).
  */
-export async function feedbackLocalizer(id: string, locale: Locale): Promise<FeedbackLocalizer> {
+export async function feedbackLocalizer(slug: string, locale: Locale): Promise<FeedbackLocalizer> {
   if (locale === "en") return { locale };
   try {
-    const { exercises } = await load();
-    if (!exercises.exerciseIds.includes(id)) return { locale };
-    return { locale, testNames: await exercises.loadTestNames(id) };
+    return { locale, testNames: await testNames(slug) };
   } catch {
     return { locale };
   }
 }
 
 export async function compileSource(source: string): Promise<CompileResult> {
-  return (await load()).kit.compileSubmission(source);
-}
-
-/** A stable seed per exercise: everyone sees the same public inputs, which the statement may cite. */
-export function publicSeed(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-const fixtureCache = new Map<string, Promise<PublicFixtures>>();
-
-export async function publicFixtures(exercise: Exercise): Promise<PublicFixtures> {
-  const id = exercise.manifest.id;
-  let p = fixtureCache.get(id);
-  if (!p) {
-    p = load().then(({ kit }) => kit.buildPublicFixtures(exercise, publicSeed(id)));
-    p.catch(() => fixtureCache.delete(id));
-    fixtureCache.set(id, p);
-  }
-  return p;
+  return (await kit()).compileSubmission(source);
 }
 
 /**
@@ -108,20 +104,19 @@ export async function publicFixtures(exercise: Exercise): Promise<PublicFixtures
  * comes from the student's browser, so its values are parsed (Wire JSON → Wire, with limits);
  * a malformed value counts as that call's failure, never as a pass.
  */
-export async function scorePublicRun(exercise: Exercise, body: PublicScoreBody): Promise<GradeReport> {
-  const { kit } = await load();
-  const fixtures = await publicFixtures(exercise);
+export async function scorePublicRun(fixtures: PublicFixtures, body: PublicScoreBody): Promise<GradeReport> {
+  const k = await kit();
   const results = body.realm.results.map((raw) => {
     const r = raw as { id?: unknown; ok?: unknown; value?: unknown; error?: unknown };
     const id = typeof r.id === "string" ? r.id.slice(0, 100) : "?";
     if (r.ok === true) {
       try {
-        return { id, ok: true, value: kit.wireFromJson(r.value) };
+        return { id, ok: true, value: k.wireFromJson(r.value) };
       } catch (e) {
         return { id, ok: false, error: { name: "OutputError", message: (e as Error).message.slice(0, 500) } };
       }
     }
     return { id, ok: false, error: r.error };
   });
-  return kit.scorePublic(fixtures, { ...body.realm, results }, { durationMs: body.durationMs, ...(body.sourceMap ? { sourceMap: body.sourceMap } : {}) });
+  return k.scorePublic(fixtures, { ...body.realm, results }, { durationMs: body.durationMs, ...(body.sourceMap ? { sourceMap: body.sourceMap } : {}) });
 }

@@ -19,9 +19,10 @@ export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: t
   if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
   const exercise = await loadExercise(params.id);
   if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
+  if (exercise.publicFixtures === null) throw new ApiError(503, "not_ready", "This exercise's public tests are still being prepared; try again in a moment.");
   let report;
   try {
-    report = await scorePublicRun(exercise, body);
+    report = await scorePublicRun(exercise.publicFixtures, body);
   } catch (e) {
     throw new ApiError(400, "invalid_result", `The test run's result could not be read: ${(e as Error).message.slice(0, 300)}`);
   }

@@ -44,7 +44,7 @@ export default async function ExercisePage({ params }: Props) {
   const title = locale === "zh-CN" ? (data.exercise.titleZh ?? data.exercise.title) : data.exercise.title;
   const courseTitle = locale === "zh-CN" ? (data.course.titleZh ?? data.course.title) : data.course.title;
   const statementHtml = folder ? renderMarkdown(stripLeadingTitle(folder.statements[locale])) : null;
-  const starter = data.starterCode ?? folder?.starter ?? "";
+  const starter = folder?.starter ?? data.starterCode ?? "";
 
   return (
     <div className="container exercise-page">
