@@ -11,7 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { enqueueSubmission, type Db } from "@course/db";
 import { freshSqlite, seedFixture } from "@course/db/testing";
-import { loadExercise } from "@course/exercises";
+import { bundleParts, readBundleFolder } from "@course/exercise-kit";
+import { EXERCISES_ROOT } from "@course/exercises";
 import { loadConfig } from "../src/lib/config.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { startService } from "../src/lib/service.ts";
@@ -84,7 +85,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
   const coldRuns = opts.coldRuns ?? 10;
   const workers = opts.workers ?? Math.max(2, 2 * availableParallelism());
   const progress = opts.onProgress ?? (() => {});
-  const exercise = await loadExercise("dense-forward");
+  const exercise = bundleParts(await readBundleFolder(join(EXERCISES_ROOT, "dense-forward")));
   const fresh = await freshSqlite();
   const fixture = await seedFixture(fresh.db, { maxAttempts: null });
   const users = [fixture.studentId, fixture.otherStudentId];
@@ -139,7 +140,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     );
     progress(`cold baseline: ${coldRuns} fresh node processes`);
     const cold: number[] = [];
-    for (let i = 0; i < coldRuns; i++) cold.push(await coldOnce(exercise.solutionPath));
+    for (let i = 0; i < coldRuns; i++) cold.push(await coldOnce(join(EXERCISES_ROOT, "dense-forward", "solution.ts")));
     return {
       p50Ms: round(percentile(lat, 50)),
       p95Ms: round(percentile(lat, 95)),

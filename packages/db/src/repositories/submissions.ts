@@ -72,7 +72,7 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
 export async function getOwnSubmission(db: Db, submissionId: string, userId: string) {
   const submission = await db.submission.findFirst({
     where: { id: submissionId, userId },
-    include: { gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } } },
+    include: { gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } }, exerciseVersion: { select: { version: true } } },
   });
   if (!submission) throw new DomainError("not_found", "No such submission.");
   return submission;

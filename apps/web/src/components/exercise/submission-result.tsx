@@ -23,6 +23,12 @@ export function SubmissionResult({ s, m }: { s: SubmissionView; m: ExerciseMessa
           {statusText(m, s.status)}
         </span>{" "}
         {format(m.attempt, { n: s.attemptNumber })}
+        {s.exerciseVersion !== null && (
+          <span className="exercise-result__version" data-testid="submission-version">
+            {" "}
+            · {format(m.exerciseVersion, { n: s.exerciseVersion })}
+          </span>
+        )}
         {s.isLate && <span className="exercise-badge exercise-badge--late"> {m.late}</span>}
       </p>
       {s.status === "graded" && (

@@ -39,4 +39,5 @@ export async function canSeeExercise(db: Db, exerciseSlug: string, userId: strin
 
 export const submissionInclude = {
   gradingJob: { include: { testResults: { orderBy: { position: "asc" as const } } } },
+  exerciseVersion: { select: { version: true } },
 };

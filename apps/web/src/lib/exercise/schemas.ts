@@ -31,6 +31,8 @@ export type TestFeedback = z.infer<typeof TestFeedbackSchema>;
 export const SubmissionViewSchema = z.object({
   id: z.string(),
   attemptNumber: z.number().int(),
+  /** The exercise version it was graded against (versions never change once published). */
+  exerciseVersion: z.number().int().positive().nullable(),
   createdAt: z.string(),
   isLate: z.boolean(),
   status: JobStatusSchema,

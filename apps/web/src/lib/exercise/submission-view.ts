@@ -14,6 +14,8 @@ export interface StoredSubmission {
   createdAt: Date;
   isLate: boolean;
   code: string;
+  /** The exercise version the submission was stored (and graded) against. */
+  exerciseVersion?: { version: number } | null;
   rawScore: number | null;
   score: number | null;
   maxScore: number | null;
@@ -58,6 +60,7 @@ export function toSubmissionView(s: StoredSubmission, a: AssignmentScale, loc: F
   return {
     id: s.id,
     attemptNumber: s.attemptNumber,
+    exerciseVersion: s.exerciseVersion?.version ?? null,
     createdAt: s.createdAt.toISOString(),
     isLate: s.isLate,
     status,
