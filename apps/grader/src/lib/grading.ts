@@ -4,7 +4,6 @@
  * only Wire results come out) → custom checks back in the author sandbox → score here. Used by
  * the service and the `grade` CLI alike. This process runs neither student nor course code.
  */
-import { randomInt } from "node:crypto";
 import {
   compileSubmission,
   fb,
@@ -17,7 +16,7 @@ import {
   type GradeReport,
   type Wire,
 } from "@course/exercise-kit";
-import type { CourseSandbox, CourseVersion } from "./course/runner.ts";
+import { freshSeed, type CourseSandbox, type CourseVersion } from "./course/runner.ts";
 import type { SandboxPlan } from "./course/plan-data.ts";
 import { chooseFlavour } from "./sandbox/flavour.ts";
 import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
@@ -41,9 +40,7 @@ export interface GradeOutcome {
   logs: string[];
 }
 
-export function freshSeed(): number {
-  return randomInt(0, 2 ** 31 - 1);
-}
+export { freshSeed };
 
 /** Why the sandbox stopped, for the student (catalogue keys: shown in their language). */
 function stopped(outcome: Exclude<SandboxRun["outcome"], "ok">, detail: string | undefined): FeedbackPart {
@@ -72,7 +69,6 @@ async function attachVerdicts(engine: GradingEngine, version: CourseVersion, pla
 export async function gradeSubmission(engine: GradingEngine, version: CourseVersion, source: string, opts: GradeOptions = {}): Promise<GradeOutcome> {
   const { pool } = engine;
   const t0 = performance.now();
-  const seed = opts.seed ?? freshSeed();
   const manifest = version.manifest;
   const maxScore = manifest.points;
   // esbuild compiles in its own process while the author sandbox plans.
@@ -84,7 +80,7 @@ export async function gradeSubmission(engine: GradingEngine, version: CourseVers
   // Awaited below; this only keeps a rejection that lands while planning from going unhandled.
   compiling.catch(() => undefined);
   const p0 = performance.now();
-  const plan = await engine.course.plan(version, seed, "all");
+  const plan = opts.seed === undefined ? await engine.course.planFresh(version) : await engine.course.plan(version, opts.seed, "all");
   const planMs = performance.now() - p0;
   const compiled = await compiling;
   const compileMs = compiledAt - t0;

@@ -80,4 +80,14 @@ describe("the author sandbox", () => {
     const bad = await courseVersionFromBundle(exercise("nodefault", `export default { cases: [] };`));
     await expect(course.plan(bad, 1, "all")).rejects.toThrow(/must default-export defineTests/);
   });
+
+  it("plans ahead on fresh seeds: every grading gets its own plan, none is reused", async () => {
+    const v = await courseVersionFromBundle(exercise("ahead", `export default defineTests({ run: () => call("f"), cases: [edgeCase("c", (rng) => ({ x: rng.int(0, 1000000) }), { expected: (i) => i.x })] });`));
+    const plans = [];
+    for (let i = 0; i < 4; i++) plans.push(await course.planFresh(v));
+    const seeds = plans.map((p) => p.seed);
+    expect(new Set(seeds).size).toBe(4);
+    // A plan is a pure function of its seed: the one kept ahead is the one the seed gives.
+    for (const p of plans) expect(fromWire(p.cases[0]!.expected!)).toEqual(fromWire((await course.plan(v, p.seed, "all")).cases[0]!.expected!));
+  });
 });

@@ -4,6 +4,7 @@
  * code is loaded once per bundle and kept. Course code gets the same isolation as a submission
  * (bubblewrap, rlimits, cgroups, an isolate of its own) and only data comes back.
  */
+import { randomInt } from "node:crypto";
 import type { CheckResult, ExerciseManifest, TestNames, Tolerance, Visibility, Wire } from "@course/exercise-kit";
 import type { SandboxPool, SandboxRun } from "../sandbox/pool.ts";
 import { planFromWire, verdictsFromWire, type SandboxPlan } from "./plan-data.ts";
@@ -42,11 +43,39 @@ function why(run: SandboxRun, what: string): string {
   return `${what} returned nothing`;
 }
 
+/** A fresh grading seed (recorded with the grade; `grade --seed` reproduces it). */
+export function freshSeed(): number {
+  return randomInt(0, 2 ** 31 - 1);
+}
+
+/** Versions whose next plan is kept ready (the most recently graded ones). */
+const PLANS_AHEAD = 16;
+
 export class CourseSandbox {
+  /** Per bundle hash, the plan for the next grading, drawn on a fresh seed ahead of time. */
+  private ahead = new Map<string, Promise<SandboxPlan>>();
+
   constructor(
     private pool: SandboxPool,
     private options: CourseSandboxOptions,
   ) {}
+
+  /**
+   * A plan on a fresh seed for a grading starting now. Planning happens ahead: while one grading
+   * runs, the author sandbox already draws the next one's inputs, so a grading does not wait for
+   * course code unless it arrives first. Each plan serves exactly one grading.
+   */
+  async planFresh(version: CourseVersion): Promise<SandboxPlan> {
+    const ready = this.ahead.get(version.hash);
+    this.ahead.delete(version.hash);
+    const plan = ready === undefined ? undefined : await ready.catch(() => undefined);
+    const out = plan ?? (await this.plan(version, freshSeed(), "all"));
+    const next = this.plan(version, freshSeed(), "all");
+    next.catch(() => undefined);
+    this.ahead.set(version.hash, next);
+    while (this.ahead.size > PLANS_AHEAD) this.ahead.delete(this.ahead.keys().next().value as string);
+    return out;
+  }
 
   private async call(version: CourseVersion, exportName: "plan" | "check", args: Wire[], what: string): Promise<Wire> {
     const run = await this.pool.run({
