@@ -41,4 +41,14 @@ describe("authorizeCredentials", () => {
     expect(await fresh.db.loginAttempt.count()).toBe(5);
     expect(await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "10.0.0.1", at(15))).not.toBeNull();
   });
+
+  it("an attacker on one address cannot lock the owner out of their account on another", async () => {
+    for (let i = 0; i < 12; i++) {
+      await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: `guess-${i}` }, "127.0.0.2", at(i * 0.1)).catch(() => null);
+    }
+    const attacker = await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "127.0.0.2", at(2)).catch((e: unknown) => e);
+    expect(parseSignInError((attacker as Error).message).kind).toBe("rate_limited");
+    const owner = await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "127.0.0.1", at(2));
+    expect(owner).toMatchObject({ email: "sam@example.com", sessionVersion: 0 });
+  });
 });

@@ -8,7 +8,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { DomainError, enqueueSubmission, queueDepth, type Db } from "@course/db";
+import { DomainError, domainErrorStatus, enqueueSubmission, queueDepth, type Db } from "@course/db";
 import type { Receiver } from "../queue/receiver.ts";
 import type { PoolStatus } from "../sandbox/pool.ts";
 
@@ -72,19 +72,6 @@ function authorize(req: IncomingMessage, token: string | undefined): void {
   const b = Buffer.from(token);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HttpError(401, "unauthorized", "Missing or wrong bearer token.");
 }
-
-const DOMAIN_STATUS: Record<DomainError["code"], number> = {
-  not_found: 404,
-  not_enrolled: 403,
-  not_open: 403,
-  closed: 403,
-  attempts_exhausted: 403,
-  too_large: 413,
-  invalid_code: 400,
-  expired_code: 400,
-  already_enrolled: 409,
-  conflict: 409,
-};
 
 export function createApp(deps: AppDeps) {
   async function health() {
@@ -175,7 +162,7 @@ export function createApp(deps: AppDeps) {
     route(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();
       if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message } });
-      if (e instanceof DomainError) return send(res, DOMAIN_STATUS[e.code] ?? 400, { error: { code: e.code, message: e.message } });
+      if (e instanceof DomainError) return send(res, domainErrorStatus(e.code), { error: { code: e.code, message: e.message } });
       send(res, 500, { error: { code: "internal", message: "Internal error." } });
     });
   };
