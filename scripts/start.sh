@@ -32,7 +32,7 @@ say "starting the grader on :$GRADER_PORT"
 (cd apps/grader && exec node --no-node-snapshot --import tsx src/main.ts) &
 pids+=($!)
 say "starting the web app on :$PORT"
-(cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
+(cd apps/web && exec node server.mjs -p "$PORT") &
 pids+=($!)
 say "open $NEXTAUTH_URL — student: student@example.com / student-pass-1, instructor: instructor@example.com / instructor-pass-1, join code DLTS-2026"
 wait -n "${pids[@]}"

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, DbConfigSchema, type DbConfig } from "@course/db";
 import { isAddressOrRange, TrustedProxies } from "./security/client-address.ts";
+import { SiteUrlSchema } from "./site-env.ts";
 
 const DEV_SECRET = "dev-only-secret-change-me-dev-only-secret";
 
@@ -16,7 +17,7 @@ export const EnvSchema = z
       .string()
       .min(32, "NEXTAUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)")
       .optional(),
-    NEXTAUTH_URL: url("NEXTAUTH_URL"),
+    NEXTAUTH_URL: SiteUrlSchema,
     GRADER_URL: url("GRADER_URL"),
     /** Bearer token for the grader's HTTP API (same value the grader is started with). */
     GRADER_TOKEN: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
