@@ -1,6 +1,6 @@
 /**
  * The grader's HTTP API, built apart from listen() so tests drive it in-process:
- *   GET  /health            DB reachable, queue depth, sandbox pool, bwrap on/off (no auth)
+ *   GET  /health            { ok } without the token; with it also DB, queue depth, sandbox pool, bwrap
  *   POST /v1/submissions    { userId, assignmentId, code } → enqueueSubmission     (token)
  *   GET  /v1/jobs/:id       status and result of a grading job                      (token)
  *   POST /v1/wake           look for queued work now (the web app calls it after enqueueing)
@@ -64,13 +64,18 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** True when the request carries the configured bearer token (compared in constant time). */
+function hasToken(req: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return false;
+  const header = req.headers.authorization ?? "";
+  const given = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 function authorize(req: IncomingMessage, token: string | undefined): void {
   if (!token) throw new HttpError(503, "not_configured", "The grader API is disabled: GRADER_TOKEN is not set.");
-  const header = req.headers.authorization ?? "";
-  const given = header.startsWith("Bearer ") ? header.slice(7) : "";
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HttpError(401, "unauthorized", "Missing or wrong bearer token.");
+  if (!hasToken(req, token)) throw new HttpError(401, "unauthorized", "Missing or wrong bearer token.");
 }
 
 export function createApp(deps: AppDeps) {
@@ -106,7 +111,8 @@ export function createApp(deps: AppDeps) {
     if (url.pathname === "/health") {
       if (method !== "GET") throw new HttpError(405, "method_not_allowed", "Use GET.");
       const h = await health();
-      return send(res, h.status, h.body);
+      // Load balancers need only ok/not ok; queue depth, pool state and error text are for operators.
+      return send(res, h.status, hasToken(req, deps.token) ? h.body : { ok: h.body.ok });
     }
     if (url.pathname === "/v1/submissions") {
       if (method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
