@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshSqlite, type FreshDb } from "@course/db/testing";
-import {
-  backoffMs,
-  checkLogin,
-  recordLogin,
-  takeRateToken,
-  type LoginLimits,
-} from "./rate-limit.ts";
+import { enqueueSubmission } from "@course/db";
+import { freshSqlite, seedFixture, type FreshDb } from "@course/db/testing";
+import { ApiError } from "./api-error.ts";
+import { backoffMs, checkLogin, limitSubmissions, recordLogin, takeRateToken, type LoginLimits } from "./rate-limit.ts";
 
 const limits: LoginLimits = {
   maxPerPair: 5,
@@ -114,5 +110,31 @@ describe("takeRateToken", () => {
     });
     expect(await takeRateToken(fresh.db, "signup:2.2.2.2", l, at(20))).toEqual({ allowed: true });
     expect(await takeRateToken(fresh.db, "signup:1.1.1.1", l, at(60))).toEqual({ allowed: true });
+  });
+});
+
+describe("limitSubmissions", () => {
+  let fresh: FreshDb;
+  beforeEach(async () => {
+    fresh = await freshSqlite();
+  });
+  afterEach(async () => {
+    await fresh.dispose();
+  });
+
+  it("lets a student submit maxPerMinute times a minute, then answers 429 with Retry-After", async () => {
+    const fx = await seedFixture(fresh.db, { maxAttempts: null });
+    for (let i = 0; i < 3; i++) await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `// ${i}` });
+    const first = (await fresh.db.submission.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).createdAt;
+    const now = new Date(first.getTime() + 20_000);
+    const error = await limitSubmissions(fresh.db, fx.studentId, 3, now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const retryAfter = Number((error as ApiError).headers?.["retry-after"]);
+    expect((error as ApiError).status).toBe(429);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(40);
+    // Another student, or the same one a minute later, may submit.
+    await expect(limitSubmissions(fresh.db, fx.otherStudentId, 3, now)).resolves.toBeUndefined();
+    await expect(limitSubmissions(fresh.db, fx.studentId, 3, new Date(now.getTime() + 60_000))).resolves.toBeUndefined();
   });
 });
