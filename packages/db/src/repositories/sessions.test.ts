@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "../passwords.ts";
 import { providers } from "../testing/providers.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { endSessions, setPassword } from "./sessions.ts";
+import { DomainError } from "../errors.ts";
+import { endSessions, resetPassword, setPassword } from "./sessions.ts";
 
 describe.each(providers())("session versions on $name", ({ fresh }) => {
   let f: FreshDb;
@@ -28,6 +29,14 @@ describe.each(providers())("session versions on $name", ({ fresh }) => {
     const user = await f.db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user.sessionVersion).toBe(1);
     expect(await verifyPassword(user.passwordHash, "new-pass-123")).toBe(true);
+  });
+
+  it("an operator's reset finds the account by email, ends its sessions, and names a missing one", async () => {
+    await resetPassword(f.db, " S@Example.com", "reset-pass-456");
+    const user = await f.db.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user.sessionVersion).toBe(1);
+    expect(await verifyPassword(user.passwordHash, "reset-pass-456")).toBe(true);
+    await expect(resetPassword(f.db, "ghost@example.com", "reset-pass-456")).rejects.toThrow(DomainError);
   });
 
   it("ignores an unknown user rather than failing a sign-out", async () => {
