@@ -71,22 +71,29 @@ test.describe("cross-origin requests from the same site", () => {
     const before = await lessonStatus(page);
     expect(before).toBe("complete"); // not done yet
     const bodies = {
-      "application/json": JSON.stringify({ lessonId: "x", event: "complete", locale: "zh-CN", code: "DLTS-2026" }),
+      "application/json": JSON.stringify({ lessonId: "x", event: "complete", locale: "zh-CN", code: "export const x = 1;" }),
       "text/plain": JSON.stringify({ locale: "zh-CN" }),
       "application/x-www-form-urlencoded": "locale=zh-CN&event=complete",
       "multipart/form-data; boundary=b": '--b\r\ncontent-disposition: form-data; name="locale"\r\n\r\nzh-CN\r\n--b--\r\n',
     };
-    for (const path of ["/api/locale", "/api/progress", "/api/enroll", "/api/signout", "/api/signup", "/api/auth/signout"]) {
+    await page.goto(`/courses/${DEMO.courseSlug}/assignments/dense-forward`);
+    const assignment = await page.getByTestId("workspace").getAttribute("data-assignment-id");
+    const submissions = `/api/assignments/${assignment}/submissions`;
+    const paths = ["/api/locale", "/api/progress", "/api/enroll", "/api/signout", "/api/signup", "/api/auth/signout", submissions, `/api/assignments/${assignment}/draft`];
+    for (const path of paths) {
       for (const [type, data] of Object.entries(bodies)) {
         for (const headers of [{ origin: sibling }, { "sec-fetch-site": "same-site" }]) {
-          const res = await page.request.post(path, { headers: { ...headers, "content-type": type }, data });
+          const init = { headers: { ...headers, "content-type": type }, data };
+          const res = path.endsWith("/draft") ? await page.request.put(path, init) : await page.request.post(path, init);
           expect(res.status(), `${path} ${type} ${JSON.stringify(headers)}`).toBe(403);
         }
       }
     }
-    // Still signed in, still English, the lesson still not done.
+    // Still signed in, still English, the lesson still not done, no attempt used, no draft saved.
     expect((await (await page.request.get("/api/auth/session")).json()).user).toBeTruthy();
     expect(await lessonStatus(page)).toBe("complete");
+    expect((await (await page.request.get(submissions)).json()).submissions).toEqual([]);
+    expect((await (await page.request.get(`/api/assignments/${assignment}/draft`)).json()).draft).toBeNull();
     await page.goto("/my");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
