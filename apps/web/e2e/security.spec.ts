@@ -82,7 +82,7 @@ test.describe("cross-origin requests from the same site", () => {
     const paths = ["/api/locale", "/api/progress", "/api/enroll", "/api/signout", "/api/signup", "/api/auth/signout", submissions, `/api/assignments/${assignment}/draft`];
     for (const path of paths) {
       for (const [type, data] of Object.entries(bodies)) {
-        for (const headers of [{ origin: sibling }, { "sec-fetch-site": "same-site" }]) {
+        for (const headers of [{ origin: sibling }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
           const init = { headers: { ...headers, "content-type": type }, data };
           const res = path.endsWith("/draft") ? await page.request.put(path, init) : await page.request.post(path, init);
           expect(res.status(), `${path} ${type} ${JSON.stringify(headers)}`).toBe(403);
