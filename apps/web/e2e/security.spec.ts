@@ -162,6 +162,7 @@ test.describe("sessions", () => {
 
     const thief = await browser.newContext({ baseURL: baseURL! });
     await thief.addCookies(copied);
+    expect((await (await thief.request.get("/api/auth/session")).json()).user).toBeUndefined();
     const enroll = await thief.request.post("/api/enroll", { data: { code: DEMO.joinCode } });
     expect(enroll.status()).toBe(401);
     const other = await thief.newPage();

@@ -73,6 +73,10 @@ export function buildAuthOptions(env: Env, getDb: () => Db): AuthOptions {
       async jwt({ token, user }) {
         if (user) return { ...token, sub: user.id, authTime: nowSeconds(), sessionVersion: (user as SessionUser).sessionVersion };
         if (sessionExpired(token, env.sessionMaxAgeSeconds)) throw new SessionExpiredError();
+        // A sign-out, password change or reset since this token was signed moved the version on:
+        // next-auth then clears the cookie, and /api/auth/session stops naming the user.
+        const current = token.sub ? await getDb().user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true } }) : null;
+        if (!current || current.sessionVersion !== token.sessionVersion) throw new SessionExpiredError();
         return token;
       },
       async session({ session, token }) {
