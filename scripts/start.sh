@@ -15,10 +15,10 @@ export DATABASE_URL="${DATABASE_URL:-file:$ROOT/data/course.db}"
 export PORT="${PORT:-3000}" GRADER_PORT="${GRADER_PORT:-4100}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 export GRADER_URL="${GRADER_URL:-http://127.0.0.1:$GRADER_PORT}"
-# A stable secret per installation, kept out of git.
-[ -s data/.auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > data/.auth-secret
+# A stable secret per installation, kept out of git and readable by its owner only.
+ensure_secret data/.auth-secret 32
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(cat data/.auth-secret)}"
-[ -s data/.grader-token ] || node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' > data/.grader-token
+ensure_secret data/.grader-token 24
 export GRADER_TOKEN="${GRADER_TOKEN:-$(cat data/.grader-token)}"
 prepare_database
 say "publishing changed exercises of exercises/ as new versions"
@@ -34,7 +34,7 @@ say "starting the grader on :$GRADER_PORT"
 (cd apps/grader && exec node --no-node-snapshot --import tsx src/main.ts) &
 pids+=($!)
 say "starting the web app on :$PORT"
-(cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
+(cd apps/web && exec node server.mjs -p "$PORT") &
 pids+=($!)
 say "open $NEXTAUTH_URL — student: student@example.com / student-pass-1, instructor: instructor@example.com / instructor-pass-1, join code DLTS-2026"
 wait -n "${pids[@]}"

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/lib/security/headers.ts";
 
 interface WebpackConfig {
   module?: { parser?: { javascript?: Record<string, unknown> } };
@@ -25,6 +26,10 @@ const config: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.json" },
   // With inlineCss, webpack writes CSS asset URLs (KaTeX's fonts) as /static/media/… instead of
   // /_next/static/media/…; serve them from where they are.
+  // Every response (API routes, static files too); pages also get a CSP from src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
   async rewrites() {
     return [{ source: "/static/media/:file", destination: "/_next/static/media/:file" }];
   },

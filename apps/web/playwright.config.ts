@@ -39,6 +39,8 @@ const serverEnv: Record<string, string> = {
   NEXTAUTH_URL: webUrl,
   GRADER_URL: graderUrl,
   GRADER_TOKEN: env.E2E_GRADER_TOKEN,
+  // Every spec signs up fresh accounts from 127.0.0.1; the per-address limit is tested in src/lib/signup.test.ts.
+  SIGNUP_MAX_PER_HOUR: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
@@ -98,7 +100,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: `pnpm exec tsx e2e/setup-db.ts && ${build}pnpm exec next start -H 127.0.0.1 -p ${env.E2E_WEB_PORT}`,
+      command: `pnpm exec tsx e2e/setup-db.ts && ${build}node server.mjs -H 127.0.0.1 -p ${env.E2E_WEB_PORT}`,
       url: `${webUrl}/api/health`,
       env: serverEnv,
       reuseExistingServer: false,

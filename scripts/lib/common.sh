@@ -28,6 +28,17 @@ ensure_pnpm() {
   [ "$(pnpm --version)" = "$PNPM_VERSION" ] || die "could not install pnpm $PNPM_VERSION"
 }
 
+# A secret file ($1: random, $2 bytes, base64url) readable by its owner only. An existing one is
+# kept (sessions and grader tokens stay valid) and its mode tightened to 0600.
+ensure_secret() {
+  local file="$1" bytes="$2"
+  if [ ! -s "$file" ]; then
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(Number(process.argv[1])).toString("base64url"))' "$bytes" > "$file.new")
+    mv "$file.new" "$file"
+  fi
+  chmod 600 "$file"
+}
+
 # Installs workspace dependencies; the root postinstall generates both Prisma clients.
 install_deps() {
   say "installing dependencies (pnpm install)"

@@ -24,16 +24,18 @@ test.describe("accounts", () => {
     await expect(page.getByRole("heading", { name: "You are not enrolled in any course yet" })).toBeVisible();
     await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
 
-    // The same email cannot sign up twice.
+    // The same email cannot sign up twice, and the answer does not say the account exists: only
+    // signing in with the account's own password would work.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);
     await page.goto("/signup");
     await page.getByLabel("Name").fill("Grace Again");
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("cobol-compiler-1959");
+    await page.getByLabel("Password").fill("another-password-2");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.locator("#email-error")).toHaveText("An account with this email already exists. Sign in instead.");
+    await expect(page.locator("form .alert")).toHaveText("We could not sign you in with this email and password. If you already have an account, sign in with its password.");
     await expect(page.getByRole("link", { name: "Go to sign in" })).toHaveAttribute("href", /^\/signin\?next=/);
+    await expect(page).toHaveURL(/\/signup/);
   });
 
   test("sign in, sign out, and a wrong password", async ({ page }) => {

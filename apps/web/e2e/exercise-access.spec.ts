@@ -146,14 +146,17 @@ test("the page, its JS chunks (worker included) and its API answers hold no hidd
   expect(secrets.mutantLines.length).toBeGreaterThan(0);
 
   const bodies: { url: string; text: string }[] = [];
-  page.on("response", async (res) => {
+  // Bodies arrive after their response event: keep the reads to wait for them before checking.
+  const reads: Promise<void>[] = [];
+  page.on("response", (res) => {
     const type = res.headers()["content-type"] ?? "";
     if (!/javascript|json|html/.test(type)) return;
-    try {
-      bodies.push({ url: res.url(), text: await res.text() });
-    } catch {
-      // A redirect or aborted response has no body.
-    }
+    reads.push(
+      res.text().then(
+        (text) => void bodies.push({ url: res.url(), text }),
+        () => undefined, // a redirect or aborted response has no body
+      ),
+    );
   });
 
   await newEnrolledStudent(page);
@@ -164,6 +167,7 @@ test("the page, its JS chunks (worker included) and its API answers hold no hidd
   await expect(page.getByTestId("public-summary")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("public-tests").locator("li")).toHaveCount(secrets.publicNames.length);
   await page.goto(`${PAGE}/history`);
+  await Promise.all(reads);
 
   const html = bodies.filter((b) => b.url.includes(PAGE));
   const scripts = bodies.filter((b) => b.url.includes("/_next/static/"));

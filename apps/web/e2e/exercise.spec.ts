@@ -162,8 +162,10 @@ test("phone width: no horizontal scrolling and the actions are reachable", async
   await page.waitForLoadState("networkidle");
   await expect(page.locator('[data-editor-ready="false"] textarea')).toHaveValue(/export/);
   // Typing into it loads the editor, and nothing typed meanwhile is lost.
+  // Focus, not click: a click scrolls the area into view first, which may load the editor and
+  // detach the text area before the click lands (a flaky test on a busy machine).
   const fallback = page.locator(".exercise-editor__fallback");
-  await fallback.click();
+  await fallback.focus();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type("// typed on a phone\n");
   await editorReady(page);

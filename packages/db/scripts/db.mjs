@@ -4,6 +4,7 @@
 //   migration NAME    append a migration for both providers (SQL from `prisma migrate diff`)
 //   migrate           apply pending migrations to DATABASE_URL (see src/migrate.ts)
 //   seed              load the demo course into DATABASE_URL (see src/seed/)
+//   reset-password E  set a new password (read from stdin) for the account E; ends its sessions
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -93,7 +94,14 @@ switch (command) {
   case "seed":
     run(tsxBin, [join(here, "..", "src", "cli", "seed.ts")]);
     break;
+  case "reset-password":
+    try {
+      run(tsxBin, [join(here, "..", "src", "cli", "reset-password.ts"), arg ?? ""]);
+    } catch (error) {
+      process.exit(error.status ?? 1); // the CLI has said why on stderr
+    }
+    break;
   default:
-    console.error("usage: db.mjs generate | migration <name> | migrate | seed");
+    console.error("usage: db.mjs generate | migration <name> | migrate | seed | reset-password <email>");
     process.exit(2);
 }

@@ -2,19 +2,36 @@
 export class DomainError extends Error {
   override name = "DomainError";
   constructor(
-    readonly code:
-      | "not_found"
-      | "not_enrolled"
-      | "not_open"
-      | "closed"
-      | "attempts_exhausted"
-      | "too_large"
-      | "invalid_code"
-      | "expired_code"
-      | "already_enrolled"
-      | "conflict",
+    readonly code: DomainErrorCode,
     message: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * The one HTTP status of each domain error, shared by the web app's API and the grader's, so a
+ * client sees the same answer whichever door it knocked on.
+ * - 403: the rule forbids it for this user now (not enrolled, window not open or closed).
+ * - 409: the request conflicts with stored state (attempts used up, already enrolled).
+ * - 410: the thing existed but is gone for good (an expired join code).
+ */
+export const DOMAIN_ERROR_STATUS = {
+  not_found: 404,
+  not_enrolled: 403,
+  not_open: 403,
+  closed: 403,
+  attempts_exhausted: 409,
+  too_large: 413,
+  invalid_code: 400,
+  expired_code: 410,
+  already_enrolled: 409,
+  conflict: 409,
+} as const satisfies Record<string, number>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
+
+/** The HTTP status for a domain error code. */
+export function domainErrorStatus(code: DomainErrorCode): number {
+  return DOMAIN_ERROR_STATUS[code];
 }

@@ -9,10 +9,11 @@ export {
   type DbConfig,
 } from "./config.ts";
 export * from "./enums.ts";
-export { DomainError } from "./errors.ts";
+export { DOMAIN_ERROR_STATUS, DomainError, domainErrorStatus, type DomainErrorCode } from "./errors.ts";
 export { applyMigrations, readMigrations, type Migration } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/submissions.ts";
+export * from "./repositories/sessions.ts";

@@ -54,8 +54,16 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
   const api = (path: string, init: RequestInit & { auth?: boolean } = {}) =>
     fetch(base + path, { ...init, headers: { "content-type": "application/json", ...(init.auth === false ? {} : { authorization: `Bearer ${TOKEN}` }), ...(init.headers as Record<string, string>) } });
 
-  it("GET /health reports db, queue depth, sandbox pool and bwrap", async () => {
-    const r = await api("/health", { auth: false });
+  it("GET /health answers only ok/not ok without the token", async () => {
+    for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789" }] as Record<string, string>[]) {
+      const r = await api("/health", { auth: false, headers });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toEqual({ ok: true });
+    }
+  });
+
+  it("GET /health with the token reports db, queue depth, sandbox pool and bwrap", async () => {
+    const r = await api("/health");
     const body = (await r.json()) as Record<string, any>;
     expect(r.status).toBe(200);
     expect(body.db.ok).toBe(true);
@@ -99,6 +107,20 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
       const feedback = parseFeedback(JSON.parse(row.feedback!));
       expect(renderFeedback(feedback!, "en")).toBe(row.message);
       expect(renderFeedback(feedback!, "zh-CN")).toMatch(/^全部 \d+ 个元素都在容差范围内/);
+    }
+  });
+
+  it("answers a domain error with the status the web app gives it (one table in @course/db)", async () => {
+    // Allow exactly the attempts the student has made (at least one): the next is refused.
+    await enqueueSubmission(fresh.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "// used" });
+    const used = await fresh.db.submission.count({ where: { userId: fx.otherStudentId, assignmentId: fx.assignmentId } });
+    await fresh.db.assignment.update({ where: { id: fx.assignmentId }, data: { maxAttempts: used } });
+    try {
+      const r = await api("/v1/submissions", { method: "POST", body: JSON.stringify({ userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "x" }) });
+      expect(r.status).toBe(409);
+      expect(((await r.json()) as any).error.code).toBe("attempts_exhausted");
+    } finally {
+      await fresh.db.assignment.update({ where: { id: fx.assignmentId }, data: { maxAttempts: null } });
     }
   });
 

@@ -16,6 +16,7 @@ describe("errorResponse", () => {
       ["not_enrolled", 403],
       ["invalid_code", 400],
       ["expired_code", 410],
+      ["attempts_exhausted", 409],
       ["already_enrolled", 409],
       ["too_large", 413],
     ];
@@ -67,9 +68,57 @@ describe("route()", () => {
     expect(await body(res)).toEqual({ hello: "Ada" });
   });
 
-  it("parses an HTML form body", async () => {
-    const res = await handler(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=Grace" }), noParams);
-    expect(await body(res)).toEqual({ hello: "Grace" });
+  it("refuses any body that is not JSON (415) on a route that takes no forms", async () => {
+    for (const [type, text] of [
+      ["application/x-www-form-urlencoded", "name=Grace"],
+      ["text/plain", '{"name":"Grace"}'],
+      ["multipart/form-data; boundary=x", '--x\r\ncontent-disposition: form-data; name="name"\r\n\r\nGrace\r\n--x--'],
+    ]) {
+      const res = await handler(new Request("http://x/api", { method: "POST", headers: { "content-type": type! }, body: text! }), noParams);
+      expect(res.status, type).toBe(415);
+      expect((await body(res)).error?.code).toBe("unsupported_media_type");
+    }
+  });
+
+  it("refuses a cross-origin request from the same site with 403 before the handler runs", async () => {
+    let ran = 0;
+    const h = route({ body: z.object({}).passthrough() }, () => ({ ran: ++ran }));
+    const attempts: Record<string, string>[] = [
+      { origin: "http://x:8080" },
+      { origin: "http://evil.x" },
+      { origin: "null" },
+      { "sec-fetch-site": "same-site" },
+      { "sec-fetch-site": "cross-site", origin: "http://x" },
+    ];
+    for (const type of ["application/json", "text/plain", "application/x-www-form-urlencoded"]) {
+      for (const headers of attempts) {
+        const res = await h(new Request("http://x/api", { method: "POST", headers: { ...headers, "content-type": type }, body: "{}" }), noParams);
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect((await body(res)).error?.code).toBe("cross_origin");
+      }
+    }
+    expect(ran).toBe(0);
+    const same = await h(new Request("http://x/api", { method: "POST", headers: { origin: "http://x", "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: "{}" }), noParams);
+    expect(await body(same)).toEqual({ ran: 1 });
+  });
+
+  it("refuses a body over the route's cap with 413, before reading it", async () => {
+    const h = route({ body: z.object({ code: z.string() }), maxBody: 64 }, () => ({ ok: true }));
+    const big = JSON.stringify({ code: "x".repeat(100) });
+    const declared = await h(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big }), noParams);
+    expect(declared.status).toBe(413);
+    // No declared length (chunked): counted while streaming.
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode("x".repeat(20)));
+        c.close();
+      },
+    });
+    const chunked = await h(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit), noParams);
+    expect(chunked.status).toBe(413);
+    expect((await body(chunked)).error?.code).toBe("too_large");
+    const small = await h(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body: '{"code":"ok"}' }), noParams);
+    expect(small.status).toBe(200);
   });
 
   it("answers malformed JSON with 400 invalid_json", async () => {
@@ -79,13 +128,13 @@ describe("route()", () => {
   });
 
   it("answers invalid fields with 400 and the field's message", async () => {
-    const res = await handler(new Request("http://x/api", { method: "POST", body: JSON.stringify({ name: "A" }) }), noParams);
+    const res = await handler(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "A" }) }), noParams);
     expect(res.status).toBe(400);
     expect((await body(res)).error?.fields).toEqual({ name: "At least 2 characters" });
   });
 
   it("reports a missing body's fields rather than crashing", async () => {
-    const res = await handler(new Request("http://x/api", { method: "POST" }), noParams);
+    const res = await handler(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" } }), noParams);
     expect(res.status).toBe(400);
     expect(Object.keys((await body(res)).error?.fields ?? {})).toEqual(["name"]);
   });
@@ -105,7 +154,7 @@ describe("route()", () => {
     const h = route({}, () => {
       throw new DomainError("expired_code", "This join code has expired.");
     });
-    const res = await h(new Request("http://x/api", { method: "POST" }), noParams);
+    const res = await h(new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" } }), noParams);
     expect(res.status).toBe(410);
     expect(await body(res)).toEqual({ error: { code: "expired_code", message: "This join code has expired." } });
   });

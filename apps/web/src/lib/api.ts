@@ -7,9 +7,13 @@
 import { unstable_rethrow } from "next/navigation";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { DomainError } from "@course/db";
+import { DomainError, domainErrorStatus } from "@course/db";
 import { ApiError } from "./api-error.ts";
 import { getCurrentUser, type CurrentUser } from "./auth.ts";
+import { getEnv } from "./env.ts";
+import { DEFAULT_MAX_BODY_BYTES, mediaType, readFormBody, readJsonBody } from "./security/body.ts";
+import { CSRF_FIELD, csrfTokenValid } from "./security/csrf.ts";
+import { assertSameOrigin, isStateChanging } from "./security/origin.ts";
 
 export { ApiError };
 
@@ -17,21 +21,8 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-export const DOMAIN_STATUS: Record<DomainError["code"], number> = {
-  not_found: 404,
-  not_enrolled: 403,
-  not_open: 403,
-  closed: 403,
-  attempts_exhausted: 409,
-  too_large: 413,
-  invalid_code: 400,
-  expired_code: 410,
-  already_enrolled: 409,
-  conflict: 409,
-};
-
-export function jsonError(status: number, code: string, message: string, fields?: Record<string, string>): NextResponse<ApiErrorBody> {
-  return NextResponse.json({ error: fields ? { code, message, fields } : { code, message } }, { status, headers: { "cache-control": "no-store" } });
+export function jsonError(status: number, code: string, message: string, fields?: Record<string, string>, headers?: Record<string, string>): NextResponse<ApiErrorBody> {
+  return NextResponse.json({ error: fields ? { code, message, fields } : { code, message } }, { status, headers: { ...headers, "cache-control": "no-store" } });
 }
 
 /** One message per field path ("email", "items.0.name"); form-level issues under "". */
@@ -46,8 +37,8 @@ export function zodFields(error: z.ZodError): Record<string, string> {
 
 /** Maps anything thrown by a handler to a JSON error response. */
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
-  if (error instanceof ApiError) return jsonError(error.status, error.code, error.message, error.fields);
-  if (error instanceof DomainError) return jsonError(DOMAIN_STATUS[error.code] ?? 400, error.code, error.message);
+  if (error instanceof ApiError) return jsonError(error.status, error.code, error.message, error.fields, error.headers);
+  if (error instanceof DomainError) return jsonError(domainErrorStatus(error.code), error.code, error.message);
   if (error instanceof z.ZodError) {
     const fields = zodFields(error);
     const formLevel = fields[""];
@@ -66,22 +57,21 @@ export async function requireApiUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** Reads a JSON or HTML-form body; an empty body reads as {}. */
-export async function readBody(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-    const form = await req.formData();
-    const out: Record<string, string> = {};
-    for (const [key, value] of form.entries()) if (typeof value === "string") out[key] = value;
-    return out;
+/**
+ * The body of a state-changing request: JSON only, or, on a route that takes native HTML forms, a
+ * urlencoded form carrying a valid CSRF token (the token field is dropped from the result).
+ * Capped at maxBytes before reading (413); any other media type is 415.
+ */
+async function readInput(req: Request, spec: { maxBody?: number; form?: boolean }): Promise<unknown> {
+  const maxBytes = spec.maxBody ?? DEFAULT_MAX_BODY_BYTES;
+  if (spec.form && mediaType(req.headers) === "application/x-www-form-urlencoded") {
+    const { [CSRF_FIELD]: token, ...fields } = await readFormBody(req, maxBytes);
+    if (!csrfTokenValid(getEnv().authSecret, await getCurrentUser(), token)) {
+      throw new ApiError(403, "invalid_csrf_token", "This form has expired: reload the page and try again.");
+    }
+    return fields;
   }
-  const text = await req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-  }
+  return readJsonBody(req, maxBytes);
 }
 
 type Schema = z.ZodType;
@@ -93,14 +83,24 @@ export interface RouteSpec<B extends Schema | undefined, Q extends Schema | unde
   params?: P;
   /** true: 401 JSON unless signed in; the handler gets `user`. */
   auth?: A;
+  /** Largest body accepted, in bytes (default DEFAULT_MAX_BODY_BYTES); larger is 413 before reading. */
+  maxBody?: number;
+  /** Also accept a native HTML form post carrying a CSRF token (components/security/CsrfField). */
+  form?: boolean;
+  /** Runs once sign-in and params are checked, before the body is read (rate limits). */
+  before?: (ctx: { req: Request; user: RouteUser<A> }) => Promise<void> | void;
 }
+
+type RouteUser<A extends boolean> = A extends true ? CurrentUser : CurrentUser | null;
 
 export interface RouteContext<B, Q, P, A extends boolean> {
   req: Request;
+  /** The parsed body of a state-changing request ({} for GET), for schemas that need the locale. */
+  input: unknown;
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;
-  user: A extends true ? CurrentUser : CurrentUser | null;
+  user: RouteUser<A>;
 }
 
 /** What Next passes as the second argument of a route handler. */
@@ -128,11 +128,14 @@ export function route<
 ): (req: Request, ctx: NextRouteContext) => Promise<Response> {
   return async (req, ctx) => {
     try {
-      const user = spec.auth ? await requireApiUser() : null;
+      assertSameOrigin(req, getEnv().authUrl);
+      const user = (spec.auth ? await requireApiUser() : null) as RouteUser<A>;
       const params = await parsePart(spec.params, () => ctx.params, "params");
       const query = await parsePart(spec.query, () => Object.fromEntries(new URL(req.url).searchParams), "query");
-      const body = await parsePart(spec.body, () => readBody(req), "body");
-      const result = await handler({ req, body, query, params, user } as RouteContext<B, Q, P, A>);
+      await spec.before?.({ req, user });
+      const input = isStateChanging(req.method) ? await readInput(req, spec) : {};
+      const body = await parsePart(spec.body, () => input, "body");
+      const result = await handler({ req, input, body, query, params, user } as RouteContext<B, Q, P, A>);
       return result instanceof Response ? result : NextResponse.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       unstable_rethrow(error); // redirect() / notFound() and Next's own control flow pass through

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "@course/db";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
 import { parseSignInError } from "./auth-errors.ts";
-import { authorizeCredentials } from "./auth-options.ts";
+import { authorizeCredentials, buildAuthOptions } from "./auth-options.ts";
+import { parseEnv } from "./env.ts";
+import { nowSeconds } from "./session.ts";
 
 const env = { loginMaxFailures: 5, loginWindowMs: 15 * 60_000 };
 const t0 = new Date("2026-02-01T09:00:00Z");
@@ -40,5 +42,25 @@ describe("authorizeCredentials", () => {
     // Blocked attempts are not recorded, so waiting really ends the block.
     expect(await fresh.db.loginAttempt.count()).toBe(5);
     expect(await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "10.0.0.1", at(15))).not.toBeNull();
+  });
+
+  it("an attacker on one address cannot lock the owner out of their account on another", async () => {
+    for (let i = 0; i < 12; i++) {
+      await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: `guess-${i}` }, "127.0.0.2", at(i * 0.1)).catch(() => null);
+    }
+    const attacker = await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "127.0.0.2", at(2)).catch((e: unknown) => e);
+    expect(parseSignInError((attacker as Error).message).kind).toBe("rate_limited");
+    const owner = await authorizeCredentials(fresh.db, env, { email: "sam@example.com", password: "student-pass-1" }, "127.0.0.1", at(2));
+    expect(owner).toMatchObject({ email: "sam@example.com", sessionVersion: 0 });
+  });
+
+  it("a token signed before the user's session version moved on (sign-out elsewhere, new password) is refused", async () => {
+    const jwt = buildAuthOptions(parseEnv({}), () => fresh.db).callbacks!.jwt!;
+    const user = await fresh.db.user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
+    const token = { sub: user.id, authTime: nowSeconds(), sessionVersion: 0 };
+    const call = () => jwt({ token, account: null, user: undefined as never });
+    await expect(call()).resolves.toMatchObject({ sub: user.id });
+    await fresh.db.user.update({ where: { id: user.id }, data: { sessionVersion: 1 } });
+    await expect(call()).rejects.toThrow(/session expired/);
   });
 });

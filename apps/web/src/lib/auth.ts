@@ -14,6 +14,8 @@ export interface CurrentUser {
   email: string;
   name: string;
   locale: Locale;
+  /** The user's session version; a token signed for an older one is signed out. */
+  sessionVersion: number;
 }
 
 let options: AuthOptions | undefined;
@@ -23,13 +25,17 @@ export function getAuthOptions(): AuthOptions {
   return options;
 }
 
-/** The signed-in user (fresh from the database), or null. Cached per request. */
+/** The signed-in user (fresh from the database), or null. Cached per request. A token whose
+ *  session version is older than the user's (signed out, password changed) counts as signed out. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, locale: true } });
-  if (!user) return null;
+  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  if (!claims?.id) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: claims.id },
+    select: { id: true, email: true, name: true, locale: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   const locale = LocaleSchema.safeParse(user.locale);
   return { ...user, locale: locale.success ? locale.data : "en" };
 });

@@ -52,4 +52,18 @@ describe("parseEnv", () => {
     expect(parseEnv({}).graderToken).toBeUndefined();
     expect(() => parseEnv({ GRADER_TOKEN: "short" })).toThrow(/GRADER_TOKEN: GRADER_TOKEN must be at least 16 characters/);
   });
+
+  it("trusts no proxy by default and checks TRUSTED_PROXIES entry by entry", () => {
+    expect(parseEnv({}).trustedProxies.size).toBe(0);
+    const env = parseEnv({ TRUSTED_PROXIES: " 10.0.0.1, 172.16.0.0/12 ,::1" });
+    expect(env.trustedProxies.has("172.20.1.1")).toBe(true);
+    expect(env.trustedProxies.has("203.0.113.1")).toBe(false);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.1,proxy.local" })).toThrow(/TRUSTED_PROXIES: TRUSTED_PROXIES must be comma-separated IP addresses/);
+  });
+
+  it("limits sign-ups per address and submissions per user", () => {
+    expect(parseEnv({})).toMatchObject({ signupMaxPerHour: 10, submitMaxPerMinute: 10 });
+    expect(parseEnv({ SIGNUP_MAX_PER_HOUR: "3", SUBMIT_MAX_PER_MINUTE: "2" })).toMatchObject({ signupMaxPerHour: 3, submitMaxPerMinute: 2 });
+    expect(() => parseEnv({ SUBMIT_MAX_PER_MINUTE: "0" })).toThrow(/SUBMIT_MAX_PER_MINUTE/);
+  });
 });

@@ -1,6 +1,8 @@
 // The web app's configuration: the only module that reads process.env, parsed once with zod.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, DbConfigSchema, type DbConfig } from "@course/db";
+import { isAddressOrRange, TrustedProxies } from "./security/client-address.ts";
+import { SiteUrlSchema } from "./site-env.ts";
 
 const DEV_SECRET = "dev-only-secret-change-me-dev-only-secret";
 
@@ -15,7 +17,7 @@ export const EnvSchema = z
       .string()
       .min(32, "NEXTAUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)")
       .optional(),
-    NEXTAUTH_URL: url("NEXTAUTH_URL"),
+    NEXTAUTH_URL: SiteUrlSchema,
     GRADER_URL: url("GRADER_URL"),
     /** Bearer token for the grader's HTTP API (same value the grader is started with). */
     GRADER_TOKEN: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
@@ -24,6 +26,18 @@ export const EnvSchema = z
     /** Login rate limit: failures allowed per email and per client address inside the window. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated. None: the socket address. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .refine((entries) => entries.every(isAddressOrRange), {
+        error: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.1,10.1.0.0/16",
+      }),
+    /** Sign-ups allowed per client address per hour (each costs an argon2 hash). */
+    SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    /** Submissions allowed per user per minute. */
+    SUBMIT_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   })
   .transform((env, ctx) => {
     const db = DbConfigSchema.safeParse({ url: env.DATABASE_URL });
@@ -45,6 +59,9 @@ export const EnvSchema = z
       sessionMaxAgeSeconds: Math.round(env.SESSION_MAX_AGE_HOURS * 3600),
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+      trustedProxies: new TrustedProxies(env.TRUSTED_PROXIES),
+      signupMaxPerHour: env.SIGNUP_MAX_PER_HOUR,
+      submitMaxPerMinute: env.SUBMIT_MAX_PER_MINUTE,
       secureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     };
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@course/db";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
 import { ApiError } from "./api-error.ts";
-import { createAccount, signupSchema } from "./signup.ts";
+import { createAccount, limitSignups, signupSchema } from "./signup.ts";
 
 function fieldErrors(locale: "en" | "zh-CN", input: unknown): Record<string, string> {
   const result = signupSchema(locale).safeParse(input);
@@ -53,20 +53,38 @@ describe("createAccount", () => {
 
   it("stores an argon2id hash, never the password, and the chosen locale", async () => {
     const input = signupSchema("zh-CN").parse(good);
-    const user = await createAccount(fresh.db, input, "zh-CN");
-    expect(user).toMatchObject({ email: "ada@example.com", locale: "zh-CN" });
-    const row = await fresh.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await createAccount(fresh.db, input, "zh-CN")).toBe("created");
+    const row = await fresh.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    expect(row.locale).toBe("zh-CN");
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(row.passwordHash).not.toContain(good.password);
     expect(await verifyPassword(row.passwordHash, good.password)).toBe(true);
   });
 
-  it("refuses a second account for the same email with a field error", async () => {
-    const input = signupSchema("en").parse(good);
-    await createAccount(fresh.db, input, "en");
-    const again = signupSchema("en").parse({ ...good, email: "ADA@example.com" });
-    const error = await createAccount(fresh.db, again, "en").catch((e: unknown) => e);
+  it("answers a second sign-up for the same email exactly like a new one, and changes nothing", async () => {
+    expect(await createAccount(fresh.db, signupSchema("en").parse(good), "en")).toBe("created");
+    const before = await fresh.db.user.findMany();
+    const again = signupSchema("en").parse({ ...good, name: "Impostor", email: "ADA@example.com", password: "other-pass-12" });
+    expect(await createAccount(fresh.db, again, "en")).toBe("exists");
+    expect(await fresh.db.user.findMany()).toEqual(before);
+  });
+});
+
+describe("limitSignups", () => {
+  let fresh: FreshDb;
+  beforeEach(async () => {
+    fresh = await freshSqlite();
+  });
+  afterEach(async () => {
+    await fresh.dispose();
+  });
+
+  it("allows maxPerHour sign-ups per address, then 429 with Retry-After", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    for (let i = 0; i < 3; i++) await limitSignups(fresh.db, "127.0.0.2", 3, now);
+    const error = await limitSignups(fresh.db, "127.0.0.2", 3, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: "email_taken", fields: { email: "An account with this email already exists. Sign in instead." } });
+    expect(error).toMatchObject({ status: 429, code: "rate_limited", headers: { "retry-after": "3600" } });
+    await expect(limitSignups(fresh.db, "127.0.0.1", 3, now)).resolves.toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { hashPassword, type Db } from "@course/db";
 import { ApiError } from "./api-error.ts";
+import { takeRateToken } from "./rate-limit.ts";
 import { authMessages } from "./i18n/messages/auth.ts";
 import { translator, type Locale } from "./i18n/index.ts";
 
@@ -40,23 +41,35 @@ export function signupSchema(locale: Locale) {
 
 export type SignupInput = z.output<ReturnType<typeof signupSchema>>;
 
-/** Creates the account; an email already in use is a field error on "email". */
-export async function createAccount(db: Db, input: SignupInput, locale: Locale) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  const taken = () => {
-    const message = translator(authMessages, locale)("emailTaken");
-    return new ApiError(409, "email_taken", message, { email: message });
-  };
-  if (existing) throw taken();
-  const passwordHash = await hashPassword(input.password);
+export type SignupOutcome = "created" | "exists";
+
+/**
+ * Creates the account. An email that already has one changes nothing, and the route answers
+ * exactly as for a new account (same status and body; a hash is computed either way so the time is
+ * alike), so the answer does not tell who has an account. What still tells is signing in afterwards,
+ * which works only with the account's own password (docs/security.md).
+ */
+export async function createAccount(db: Db, input: SignupInput, locale: Locale): Promise<SignupOutcome> {
+  const [existing, passwordHash] = await Promise.all([
+    db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+    hashPassword(input.password),
+  ]);
+  if (existing) return "exists";
   try {
-    return await db.user.create({
-      data: { email: input.email, name: input.name, passwordHash, locale: input.locale ?? locale },
-      select: { id: true, email: true, name: true, locale: true },
-    });
+    await db.user.create({ data: { email: input.email, name: input.name, passwordHash, locale: input.locale ?? locale } });
+    return "created";
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") throw taken();
+    // Two sign-ups racing for one email: the unique index decides, and the loser looks the same.
+    if ((error as { code?: string }).code === "P2002") return "exists";
     throw error;
   }
+}
+
+/** Refuses (429) a sign-up from an address that made `maxPerHour` already: each costs an argon2 hash. */
+export async function limitSignups(db: Db, address: string, maxPerHour: number, now: Date = new Date()): Promise<void> {
+  const verdict = await takeRateToken(db, `signup:${address}`, { max: maxPerHour, windowMs: 3_600_000 }, now);
+  if (verdict.allowed) return;
+  const retryAfter = String(Math.ceil(verdict.retryAfterMs / 1000));
+  const message = `Too many sign-ups from your address. Try again in ${verdict.retryAfterMinutes} minutes.`;
+  throw new ApiError(429, "rate_limited", message, undefined, { "retry-after": retryAfter });
 }

@@ -1,6 +1,6 @@
 /**
  * The grader's HTTP API, built apart from listen() so tests drive it in-process:
- *   GET  /health            DB reachable, queue depth, sandbox pool, bwrap on/off (no auth)
+ *   GET  /health            { ok } without the token; with it also DB, queue depth, sandbox pool, bwrap
  *   POST /v1/submissions    { userId, assignmentId, code } → enqueueSubmission     (token)
  *   GET  /v1/jobs/:id       status and result of a grading job                      (token)
  *   POST /v1/wake           look for queued work now (the web app calls it after enqueueing)
@@ -8,7 +8,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { DomainError, enqueueSubmission, queueDepth, type Db } from "@course/db";
+import { DomainError, domainErrorStatus, enqueueSubmission, queueDepth, type Db } from "@course/db";
 import type { Receiver } from "../queue/receiver.ts";
 import type { PoolStatus } from "../sandbox/pool.ts";
 
@@ -64,27 +64,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function authorize(req: IncomingMessage, token: string | undefined): void {
-  if (!token) throw new HttpError(503, "not_configured", "The grader API is disabled: GRADER_TOKEN is not set.");
+/** True when the request carries the configured bearer token (compared in constant time). */
+function hasToken(req: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return false;
   const header = req.headers.authorization ?? "";
-  const given = header.startsWith("Bearer ") ? header.slice(7) : "";
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HttpError(401, "unauthorized", "Missing or wrong bearer token.");
+  const given = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const DOMAIN_STATUS: Record<DomainError["code"], number> = {
-  not_found: 404,
-  not_enrolled: 403,
-  not_open: 403,
-  closed: 403,
-  attempts_exhausted: 403,
-  too_large: 413,
-  invalid_code: 400,
-  expired_code: 400,
-  already_enrolled: 409,
-  conflict: 409,
-};
+function authorize(req: IncomingMessage, token: string | undefined): void {
+  if (!token) throw new HttpError(503, "not_configured", "The grader API is disabled: GRADER_TOKEN is not set.");
+  if (!hasToken(req, token)) throw new HttpError(401, "unauthorized", "Missing or wrong bearer token.");
+}
 
 export function createApp(deps: AppDeps) {
   async function health() {
@@ -119,7 +111,8 @@ export function createApp(deps: AppDeps) {
     if (url.pathname === "/health") {
       if (method !== "GET") throw new HttpError(405, "method_not_allowed", "Use GET.");
       const h = await health();
-      return send(res, h.status, h.body);
+      // Load balancers need only ok/not ok; queue depth, pool state and error text are for operators.
+      return send(res, h.status, hasToken(req, deps.token) ? h.body : { ok: h.body.ok });
     }
     if (url.pathname === "/v1/submissions") {
       if (method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
@@ -175,7 +168,7 @@ export function createApp(deps: AppDeps) {
     route(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();
       if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message } });
-      if (e instanceof DomainError) return send(res, DOMAIN_STATUS[e.code] ?? 400, { error: { code: e.code, message: e.message } });
+      if (e instanceof DomainError) return send(res, domainErrorStatus(e.code), { error: { code: e.code, message: e.message } });
       send(res, 500, { error: { code: "internal", message: "Internal error." } });
     });
   };

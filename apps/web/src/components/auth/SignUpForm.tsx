@@ -13,19 +13,19 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | undefined>();
   const [fields, setFields] = useState<Fields>({});
-  const [emailTaken, setEmailTaken] = useState(false);
+  const [signInFailed, setSignInFailed] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     setBusy(true);
     setFormError(undefined);
+    setSignInFailed(false);
     try {
       const res = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(data) });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Fields } } | null;
         const f = body?.error?.fields ?? {};
-        setEmailTaken(body?.error?.code === "email_taken");
         setFields(f);
         setFormError(Object.keys(f).length ? s.fixErrors : (body?.error?.message ?? s.signInFailed));
         const first = (["name", "email", "password"] as const).find((k) => f[k]);
@@ -34,8 +34,16 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
         return;
       }
       setFields({});
+      // The answer is the same whether the email was new or already had an account; signing in
+      // tells the two apart only for someone who knows the account's password.
       const result = await signIn("credentials", { email: data.email, password: data.password, redirect: false });
-      window.location.assign(result?.ok ? next : "/signin");
+      if (result?.ok) {
+        window.location.assign(next);
+        return;
+      }
+      setSignInFailed(true);
+      setFormError(s.signupSignInFailed);
+      setBusy(false);
     } catch {
       setFormError(s.signInFailed);
       setBusy(false);
@@ -47,7 +55,7 @@ export function SignUpForm({ strings: s, next }: { strings: Strings; next: strin
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="name" name="name" label={s.name} hint={s.nameHint} autoComplete="name" required maxLength={80} error={fields.name} />
       <Field id="email" name="email" type="email" label={s.email} autoComplete="email" required error={fields.email} />
-      {emailTaken ? (
+      {signInFailed ? (
         <p className="form-link">
           <a href={`/signin?next=${encodeURIComponent(next)}`}>{s.goToSignIn}</a>
         </p>

@@ -1,3 +1,4 @@
+import { CsrfField } from "../security/CsrfField.tsx";
 import { Link } from "../ui/Link.tsx";
 import type { CurrentUser } from "../../lib/auth.ts";
 import { commonMessages } from "../../lib/i18n/messages/common.ts";
@@ -33,6 +34,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser
         <div className="header-actions">
           <form method="post" action="/api/locale">
             <input type="hidden" name="locale" value={other} />
+            <CsrfField />
             <button type="submit" className="btn btn-ghost btn-small" lang={other} aria-label={`${t("switchLanguage")}: ${LANGUAGE_NAMES[other]}`} data-testid="language-switch">
               {LANGUAGE_NAMES[other]}
             </button>
@@ -43,6 +45,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser
                 {t("signedInAs", { name: user.name })}
               </span>
               <form method="post" action="/api/signout">
+                <CsrfField />
                 <button type="submit" className="btn btn-secondary btn-small">
                   {t("signOut")}
                 </button>

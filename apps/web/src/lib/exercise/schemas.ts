@@ -6,6 +6,10 @@ import { z } from "zod";
 
 /** Same bound as @course/db's MAX_SUBMISSION_CHARS (kept here so client code does not import the db). */
 export const MAX_CODE_CHARS = 100_000;
+/** Body caps (bytes, read before parsing): code as JSON may take up to 6 bytes a character (\uXXXX). */
+export const MAX_CODE_BODY_BYTES = MAX_CODE_CHARS * 6 + 1024;
+/** A browser test run: results, logs and a source map of up to 2 MB. */
+export const MAX_SCORE_BODY_BYTES = 8 * 1024 * 1024;
 
 export const CodeSchema = z.string().max(MAX_CODE_CHARS, `Code may be at most ${MAX_CODE_CHARS} characters.`);
 

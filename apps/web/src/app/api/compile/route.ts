@@ -3,10 +3,10 @@
 import { route } from "../../../lib/api.ts";
 import { compileSource } from "../../../lib/exercise/exercise-source.ts";
 import { localizeMessage } from "../../../lib/exercise/feedback-view.ts";
-import { CompileBodySchema, type CompileResult } from "../../../lib/exercise/schemas.ts";
+import { CompileBodySchema, MAX_CODE_BODY_BYTES, type CompileResult } from "../../../lib/exercise/schemas.ts";
 import { getLocale } from "../../../lib/i18n/server.ts";
 
-export const POST = route({ body: CompileBodySchema, auth: true }, async ({ body }) => {
+export const POST = route({ body: CompileBodySchema, auth: true, maxBody: MAX_CODE_BODY_BYTES }, async ({ body }) => {
   const result = await compileSource(body.source);
   if (result.ok) return { ok: true, code: result.code, sourceMap: result.sourceMap } satisfies CompileResult;
   // Our own refusals (imports, size) in the viewer's language; esbuild's errors as it wrote them.

@@ -13,7 +13,7 @@ const Body = z.object({
 });
 
 /** POST { locale: "en" | "zh-CN" }: remembers the choice in a cookie and, when signed in, on the user. */
-export const POST = route({ body: Body }, async ({ req, body }) => {
+export const POST = route({ body: Body, form: true }, async ({ req, body }) => {
   const user = await getCurrentUser();
   if (user && user.locale !== body.locale) await getDb().user.update({ where: { id: user.id }, data: { locale: body.locale } });
   const back = body.next ? safeNext(body.next, "/") : refererPath(req.headers.get("referer"), req.headers.get("host"));

@@ -11,7 +11,7 @@ const Body = z.object({
 });
 
 /** POST { lessonId, event }: updates the signed-in user's progress on a lesson of a course they take. */
-export const POST = route({ auth: true, body: Body }, async ({ req, body, user }) => {
+export const POST = route({ auth: true, body: Body, form: true }, async ({ req, body, user }) => {
   const db = getDb();
   const lesson = await db.lesson.findFirst({
     where: { id: body.lessonId, course: { enrollments: { some: { userId: user.id } } } },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { route } from "../../../../../lib/api.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { assignmentForUser } from "../../../../../lib/exercise/access.ts";
-import { DraftBodySchema, IdParamSchema, type DraftView } from "../../../../../lib/exercise/schemas.ts";
+import { DraftBodySchema, IdParamSchema, MAX_CODE_BODY_BYTES, type DraftView } from "../../../../../lib/exercise/schemas.ts";
 
 const Params = z.object({ id: IdParamSchema });
 
@@ -15,7 +15,7 @@ export const GET = route({ params: Params, auth: true }, async ({ params, user }
   return { draft: view };
 });
 
-export const PUT = route({ params: Params, body: DraftBodySchema, auth: true }, async ({ params, body, user }) => {
+export const PUT = route({ params: Params, body: DraftBodySchema, auth: true, maxBody: MAX_CODE_BODY_BYTES }, async ({ params, body, user }) => {
   const db = getDb();
   await assignmentForUser(db, params.id, user.id);
   const draft = await db.draft.upsert({

@@ -7,12 +7,23 @@ import { route } from "../../../../../lib/api.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { assignmentForUser, submissionInclude } from "../../../../../lib/exercise/access.ts";
 import { wakeGrader } from "../../../../../lib/exercise/grader-wake.ts";
-import { IdParamSchema, SubmitBodySchema, type SubmissionView } from "../../../../../lib/exercise/schemas.ts";
+import { IdParamSchema, MAX_CODE_BODY_BYTES, SubmitBodySchema, type SubmissionView } from "../../../../../lib/exercise/schemas.ts";
 import { toSubmissionView } from "../../../../../lib/exercise/submission-view.ts";
+import { getEnv } from "../../../../../lib/env.ts";
+import { limitSubmissions } from "../../../../../lib/rate-limit.ts";
 
 const Params = z.object({ id: IdParamSchema });
 
-export const POST = route({ params: Params, body: SubmitBodySchema, auth: true }, async ({ params, body, user }) => {
+/** At most SUBMIT_MAX_PER_MINUTE submissions a minute per user (429 + Retry-After), checked before the body is read. */
+const submitSpec = {
+  params: Params,
+  body: SubmitBodySchema,
+  auth: true,
+  maxBody: MAX_CODE_BODY_BYTES,
+  before: ({ user }: { user: { id: string } }) => limitSubmissions(getDb(), user.id, getEnv().submitMaxPerMinute),
+} as const;
+
+export const POST = route(submitSpec, async ({ params, body, user }) => {
   const db = getDb();
   const assignment = await assignmentForUser(db, params.id, user.id);
   const { submission } = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: body.code });

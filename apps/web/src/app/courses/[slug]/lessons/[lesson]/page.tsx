@@ -6,6 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { getLesson } from "@course/lessons";
 import { Breadcrumbs } from "../../../../../components/courses/Breadcrumbs.tsx";
 import { LessonStatusBadge } from "../../../../../components/courses/LessonStatusBadge.tsx";
+import { CsrfField } from "../../../../../components/security/CsrfField.tsx";
 import { Alert } from "../../../../../components/ui/index.ts";
 import { requireUser } from "../../../../../lib/auth.ts";
 import { applyProgress } from "../../../../../lib/courses/progress.ts";
@@ -104,6 +105,7 @@ export default async function LessonPage({ params }: Props) {
 
             <form method="post" action="/api/progress" className="row" style={{ marginTop: "1.5rem" }}>
               <input type="hidden" name="lessonId" value={lesson.id} />
+              <CsrfField />
               {status === "done" ? (
                 <>
                   <input type="hidden" name="event" value="reopen" />

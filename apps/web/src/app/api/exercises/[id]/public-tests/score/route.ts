@@ -9,13 +9,13 @@ import { getDb } from "../../../../../../lib/db.ts";
 import { canSeeExercise } from "../../../../../../lib/exercise/access.ts";
 import { feedbackLocalizer, loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
 import { localizeTest } from "../../../../../../lib/exercise/feedback-view.ts";
-import { IdParamSchema, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
+import { IdParamSchema, MAX_SCORE_BODY_BYTES, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
 import type { Locale } from "../../../../../../lib/i18n/locale.ts";
 import { getLocale } from "../../../../../../lib/i18n/server.ts";
 
 const Params = z.object({ id: IdParamSchema });
 
-export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: true }, async ({ params, body, user }) => {
+export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: true, maxBody: MAX_SCORE_BODY_BYTES }, async ({ params, body, user }) => {
   if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
   const exercise = await loadExercise(params.id);
   if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
