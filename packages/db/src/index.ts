@@ -16,3 +16,5 @@ export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/submissions.ts";
+export * from "./repositories/submission-access.ts";
+export * from "./live/index.ts";
