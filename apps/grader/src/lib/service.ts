@@ -6,12 +6,13 @@
 import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, type Db } from "@course/db";
+import { createDb, queueDepth, type Db } from "@course/db";
 import type { Exercise } from "@course/exercise-kit";
 import { loadExercise as loadCourseExercise } from "@course/exercises";
 import type { GraderConfig } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, type GraderMetrics } from "./metrics.ts";
 import { BullmqReceiver } from "./queue/bullmq-receiver.ts";
 import { DbReceiver } from "./queue/db-receiver.ts";
 import type { Receiver } from "./queue/receiver.ts";
@@ -23,6 +24,7 @@ export interface Service {
   receiver: Receiver;
   server: Server;
   handler: ReturnType<typeof createApp>;
+  metrics: GraderMetrics;
   /** Emits "job-end" (jobId, "graded" | "lost" | "requeued" | "failed"). */
   events: EventEmitter;
   url: () => string;
@@ -46,7 +48,13 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const pool = await SandboxPool.start(config.sandbox, log);
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const metrics = createMetrics({
+    queueDepth: () => queueDepth(db),
+    capacity: config.workers,
+    sandbox: () => pool.status(),
+  });
   const deps = {
+    metrics,
     onJobEnd: (jobId: string, end: string) => events.emit("job-end", jobId, end),
     db,
     pool,
@@ -72,6 +80,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     db,
     token: config.token,
     receiver,
+    metrics,
     sandboxStatus: () => pool.status(),
     maxJobAttempts: q.maxAttempts,
     isDraining: () => draining,
@@ -99,6 +108,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     receiver,
     server,
     handler,
+    metrics,
     events,
     url: () => `http://${config.host}:${(server.address() as AddressInfo).port}`,
     drain: () =>

@@ -7,6 +7,7 @@ import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, type ClaimedJob
 import type { Exercise, Feedback } from "@course/exercise-kit";
 import { gradeSubmission } from "./grading.ts";
 import type { Logger } from "./log.ts";
+import type { JobMetrics } from "./metrics.ts";
 import type { SandboxPool } from "./sandbox/pool.ts";
 
 export interface WorkerDeps {
@@ -18,6 +19,7 @@ export interface WorkerDeps {
   log: Logger;
   /** Called after a job ended (graded, lost, requeued or failed): tests and the bench wait on it. */
   onJobEnd?: (jobId: string, end: JobEnd) => void;
+  metrics?: JobMetrics;
 }
 
 export type JobEnd = "graded" | "lost" | "requeued" | "failed";
@@ -34,7 +36,10 @@ export function storableFeedback(message: string | undefined, feedback: Feedback
 }
 
 export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
+  const started = performance.now();
+  deps.metrics?.jobClaimed(job);
   const end = await processInner(deps, job);
+  deps.metrics?.jobEnded(job, end, (performance.now() - started) / 1000);
   deps.onJobEnd?.(job.jobId, end);
   return end;
 }
