@@ -5,7 +5,7 @@ import base from "./playwright.config.ts";
 
 export default defineConfig({
   ...base,
-  metadata: { benchOut: process.env.E2E_BENCH_OUT, benchRuns: process.env.E2E_BENCH_RUNS },
+  metadata: { benchOut: process.env.E2E_BENCH_OUT, benchRuns: process.env.E2E_BENCH_RUNS, benchCompare: process.env.E2E_BENCH_COMPARE },
   testDir: "bench",
   testMatch: /click-to-grade\.bench\.ts$/,
   workers: 1,
