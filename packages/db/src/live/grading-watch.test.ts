@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { claimNextJob, completeJob } from "../repositories/jobs.ts";
-import { getViewableSubmission } from "../repositories/submission-access.ts";
+import { canViewSubmission, getViewableSubmission } from "../repositories/submission-access.ts";
 import { enqueueSubmission } from "../repositories/submissions.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
@@ -86,5 +86,7 @@ describe.each(providers())("live grading changes on $name", ({ name, fresh }) =>
     expect((await getViewableSubmission(f.db, submission.id, fx.studentId)).assignment.points).toBe(100);
     expect((await getViewableSubmission(f.db, submission.id, ta.id)).id).toBe(submission.id);
     await expect(getViewableSubmission(f.db, submission.id, fx.otherStudentId)).rejects.toBeInstanceOf(DomainError);
+    expect(await canViewSubmission(f.db, submission.id, ta.id)).toBe(true);
+    expect(await canViewSubmission(f.db, submission.id, fx.otherStudentId)).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ export interface SubmissionStreamDeps {
   pingMs?: number;
   maxMs?: number;
   onError?: (error: unknown) => void;
+  /** Called once when the stream ends, whichever side ends it. */
+  onClose?: () => void;
 }
 
 export function submissionStream(deps: SubmissionStreamDeps): ReadableStream<Uint8Array> {
@@ -60,6 +62,7 @@ export function submissionStream(deps: SubmissionStreamDeps): ReadableStream<Uin
       const expire = setTimeout(close, deps.maxMs ?? 5 * 60_000);
       deps.signal?.addEventListener("abort", close);
       cleanup = () => {
+        deps.onClose?.();
         unwatch();
         clearInterval(ping);
         clearTimeout(expire);
