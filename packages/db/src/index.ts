@@ -17,3 +17,5 @@ export * from "./repositories/grading-policy.ts";
 export * from "./repositories/jobs.ts";
 export * from "./repositories/submissions.ts";
 export * from "./repositories/sessions.ts";
+export * from "./repositories/submission-access.ts";
+export * from "./live/index.ts";

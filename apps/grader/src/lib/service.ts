@@ -6,7 +6,7 @@
 import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, type Db } from "@course/db";
+import { createDb, queueDepth, type Db } from "@course/db";
 import type { GraderConfig } from "./config.ts";
 import { fillPublicFixtures } from "./course/fixtures.ts";
 import { CourseSandbox, type CourseVersion } from "./course/runner.ts";
@@ -14,6 +14,7 @@ import { dbVersionLoader } from "./course/versions.ts";
 import type { GradingEngine } from "./grading.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, type GraderMetrics } from "./metrics.ts";
 import { BullmqReceiver } from "./queue/bullmq-receiver.ts";
 import { DbReceiver } from "./queue/db-receiver.ts";
 import type { Receiver } from "./queue/receiver.ts";
@@ -26,6 +27,7 @@ export interface Service {
   receiver: Receiver;
   server: Server;
   handler: ReturnType<typeof createApp>;
+  metrics: GraderMetrics;
   /** Emits "job-end" (jobId, "graded" | "lost" | "requeued" | "failed"). */
   events: EventEmitter;
   url: () => string;
@@ -51,7 +53,13 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const engine: GradingEngine = { pool, course: new CourseSandbox(pool, { wallMs: config.courseCodeWallMs }) };
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const metrics = createMetrics({
+    queueDepth: () => queueDepth(db),
+    capacity: config.workers,
+    sandbox: () => pool.status(),
+  });
   const deps = {
+    metrics,
     onJobEnd: (jobId: string, end: string) => events.emit("job-end", jobId, end),
     db,
     engine,
@@ -77,6 +85,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     db,
     token: config.token,
     receiver,
+    metrics,
     sandboxStatus: () => pool.status(),
     maxJobAttempts: q.maxAttempts,
     isDraining: () => draining,
@@ -109,6 +118,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     receiver,
     server,
     handler,
+    metrics,
     events,
     url: () => `http://${config.host}:${(server.address() as AddressInfo).port}`,
     drain: () =>

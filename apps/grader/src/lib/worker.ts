@@ -8,6 +8,7 @@ import type { Feedback } from "@course/exercise-kit";
 import type { CourseVersion } from "./course/runner.ts";
 import { gradeSubmission, type GradingEngine } from "./grading.ts";
 import type { Logger } from "./log.ts";
+import type { JobMetrics } from "./metrics.ts";
 
 export interface WorkerDeps {
   db: Db;
@@ -19,6 +20,7 @@ export interface WorkerDeps {
   log: Logger;
   /** Called after a job ended (graded, lost, requeued or failed): tests and the bench wait on it. */
   onJobEnd?: (jobId: string, end: JobEnd) => void;
+  metrics?: JobMetrics;
 }
 
 export type JobEnd = "graded" | "lost" | "requeued" | "failed";
@@ -35,7 +37,10 @@ export function storableFeedback(message: string | undefined, feedback: Feedback
 }
 
 export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
+  const started = performance.now();
+  deps.metrics?.jobClaimed(job);
   const end = await processInner(deps, job);
+  deps.metrics?.jobEnded(job, end, (performance.now() - started) / 1000);
   deps.onJobEnd?.(job.jobId, end);
   return end;
 }

@@ -4,11 +4,14 @@
  *   POST /v1/submissions    { userId, assignmentId, code } → enqueueSubmission     (token)
  *   GET  /v1/jobs/:id       status and result of a grading job                      (token)
  *   POST /v1/wake           look for queued work now (the web app calls it after enqueueing)
+ *   GET  /metrics           Prometheus text format (token, like every route but /health:
+ *                           job figures by exercise are not for the public)
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { DomainError, domainErrorStatus, enqueueSubmission, queueDepth, type Db } from "@course/db";
+import type { GraderMetrics } from "../metrics.ts";
 import type { Receiver } from "../queue/receiver.ts";
 import type { PoolStatus } from "../sandbox/pool.ts";
 
@@ -16,6 +19,7 @@ export interface AppDeps {
   db: Db;
   token: string | undefined;
   receiver: Pick<Receiver, "kind" | "wake" | "active" | "capacity">;
+  metrics: Pick<GraderMetrics, "contentType" | "text">;
   sandboxStatus: () => PoolStatus;
   maxJobAttempts: number;
   isDraining: () => boolean;
@@ -113,6 +117,14 @@ export function createApp(deps: AppDeps) {
       const h = await health();
       // Load balancers need only ok/not ok; queue depth, pool state and error text are for operators.
       return send(res, h.status, hasToken(req, deps.token) ? h.body : { ok: h.body.ok });
+    }
+    if (url.pathname === "/metrics") {
+      if (method !== "GET") throw new HttpError(405, "method_not_allowed", "Use GET.");
+      authorize(req, deps.token);
+      const text = await deps.metrics.text();
+      res.writeHead(200, { "content-type": deps.metrics.contentType, "cache-control": "no-store", "content-length": Buffer.byteLength(text) });
+      res.end(text);
+      return;
     }
     if (url.pathname === "/v1/submissions") {
       if (method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");

@@ -17,7 +17,7 @@ import { PublicRunner, RunTimeoutError } from "./public-runner.ts";
 import { SubmissionResult, statusText } from "./submission-result.tsx";
 import { TestList, round } from "./test-list.tsx";
 import { useDraft, type SaveState } from "./use-draft.ts";
-import { useSubmissionPoll } from "./use-submission-poll.ts";
+import { useSubmissionLive } from "./use-submission-live.ts";
 
 export interface WorkspaceProps {
   userId: string;
@@ -67,7 +67,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [attemptsUsed, setAttemptsUsed] = useState(props.window.attemptsUsed);
-  const { submission, setSubmission, error: pollError } = useSubmissionPoll(props.latest);
+  const { submission, setSubmission, error: pollError } = useSubmissionLive(props.latest);
 
   const onRestore = useCallback((choice: DraftChoice) => {
     editor.current?.setCode(choice.code);

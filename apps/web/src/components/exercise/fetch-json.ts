@@ -65,3 +65,10 @@ export async function fetchJson<S extends z.ZodType>(
   if (!parsed.success) throw new ApiCallError(res.status, "bad_response", "The server sent an unexpected response.");
   return parsed.data;
 }
+
+/** Checks an answer that arrived another way (a server-sent event) with the same lazy schemas. */
+export async function parseAnswer<S extends z.ZodType>(body: unknown, pickSchema: (s: Schemas) => S): Promise<z.output<S>> {
+  const parsed = pickSchema(await loadSchemas()).safeParse(body);
+  if (!parsed.success) throw new ApiCallError(200, "bad_response", "The server sent an unexpected response.");
+  return parsed.data;
+}

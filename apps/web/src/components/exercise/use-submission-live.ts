@@ -1,0 +1,107 @@
+"use client";
+/**
+ * Follows one submission until it is graded or failed. Pushed: an EventSource on
+ * /api/submissions/[id]/events delivers each status as the grader sets it. When the stream breaks
+ * (an error, or silence longer than the server's ping allows), the hook polls
+ * GET /api/submissions/[id] after a back-off, then opens the stream again. The stream's first
+ * event is always the current state, so a web restart loses nothing.
+ */
+import { useEffect, useState } from "react";
+import { isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
+import type { SubmissionView } from "../../lib/exercise/schemas.ts";
+import { fetchJson, parseAnswer } from "./fetch-json.ts";
+
+/** The server pings every 15 s: a stream silent for longer is broken (a buffering proxy, a dead link). */
+const STALL_MS = 40_000;
+
+export function useSubmissionLive(initial: SubmissionView | null) {
+  const [submission, setSubmission] = useState<SubmissionView | null>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const id = submission?.id ?? null;
+  const done = submission === null || isFinalStatus(submission.status);
+
+  useEffect(() => {
+    if (id === null || done) return;
+    const path = `/api/submissions/${encodeURIComponent(id)}`;
+    const controller = new AbortController();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+
+    const accept = (next: SubmissionView) => {
+      if (controller.signal.aborted) return;
+      if (isFinalStatus(next.status)) closeStream();
+      setError(null);
+      setSubmission(next);
+    };
+    const closeStream = () => {
+      source?.close();
+      source = null;
+      clearTimeout(stall);
+    };
+    const armStall = () => {
+      clearTimeout(stall);
+      stall = setTimeout(broken, STALL_MS);
+    };
+    // Fallback: one poll after a back-off, then the stream again.
+    const broken = () => {
+      closeStream();
+      if (controller.signal.aborted || retry !== undefined) return;
+      retry = setTimeout(() => {
+        retry = undefined;
+        void pollThenReconnect();
+      }, pollDelayMs(attempt++));
+    };
+    const pollThenReconnect = async () => {
+      try {
+        const next = await fetchJson(path, (s) => s.SubmissionViewSchema, { signal: controller.signal });
+        accept(next);
+        if (isFinalStatus(next.status)) return;
+      } catch (e) {
+        if ((e as Error).name === "AbortError") return;
+        setError((e as Error).message);
+      }
+      openStream();
+    };
+    const openStream = () => {
+      if (controller.signal.aborted) return;
+      if (typeof EventSource === "undefined") return broken();
+      const es = new EventSource(`${path}/events`);
+      source = es;
+      armStall();
+      es.addEventListener("ping", armStall);
+      es.addEventListener("submission", (event) => {
+        armStall();
+        let body: unknown;
+        try {
+          body = JSON.parse((event as MessageEvent<string>).data);
+        } catch {
+          return broken();
+        }
+        parseAnswer(body, (s) => s.SubmissionViewSchema).then(
+          (next) => {
+            attempt = 0;
+            accept(next);
+          },
+          (e: unknown) => {
+            setError((e as Error).message);
+            broken();
+          },
+        );
+      });
+      es.onerror = () => {
+        if (source === es) broken();
+      };
+    };
+
+    openStream();
+    return () => {
+      controller.abort();
+      closeStream();
+      clearTimeout(retry);
+    };
+  }, [id, done]);
+
+  return { submission, setSubmission, error };
+}
