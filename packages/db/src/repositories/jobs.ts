@@ -58,7 +58,31 @@ export const CompletedGradeSchema = z.object({
 export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
 
 /**
- * Claims the oldest runnable queued job for `workerId` in ONE statement that picks the row, moves
+ * How far apart one student's waiting submissions are placed in the fair order. Each student's
+ * k-th waiting submission takes its turn after every other student's submissions made up to about
+ * k seconds later: a burst of 200 from one student is interleaved with everyone else's, not
+ * ahead of it. A second is far longer than a grading (tens of ms), so a student who is not
+ * hogging the graders is never put behind one who is.
+ */
+export const FAIR_TURN_MS = 1000;
+
+/**
+ * The turn of a new job of `userId`: now, or one turn after the student's latest job still
+ * queued or running, whichever is later. Once the student's earlier jobs are done their next one
+ * is placed at `now` again (no memory of past bursts). Two submissions of one student racing
+ * may get the same turn; fairness between students is unaffected.
+ */
+export async function nextFairTurn(db: Pick<Db, "gradingJob">, userId: string, now: Date): Promise<Date> {
+  const latest = await db.gradingJob.findFirst({
+    where: { status: { in: ["queued", "running"] }, submission: { userId } },
+    orderBy: { fairAt: "desc" },
+    select: { fairAt: true },
+  });
+  return latest ? new Date(Math.max(now.getTime(), latest.fairAt.getTime() + FAIR_TURN_MS)) : now;
+}
+
+/**
+ * Claims the runnable queued job whose fair turn comes first (see FAIR_TURN_MS) for `workerId` in ONE statement that picks the row, moves
  * it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
  * write statement under its write lock from start to end; on PostgreSQL the pick locks the row
  * (rows other claimers hold are skipped, not waited for) and the outer `status = 'queued'` is
@@ -71,22 +95,22 @@ export async function claimNextJob(db: Db, workerId: string, now = new Date()): 
     UPDATE "GradingJob" SET ${claimSet(workerId, now)}
     WHERE "id" = (
       SELECT "id" FROM "GradingJob" WHERE "status" = 'queued' AND "runAfter" <= ${now}
-      ORDER BY "enqueuedAt" ASC, "id" ASC LIMIT 1 ${skipLocked}
+      ORDER BY "fairAt" ASC, "id" ASC LIMIT 1 ${skipLocked}
     ) AND "status" = 'queued'
     ${CLAIMED_RETURNING}`;
   return claimedFrom(rows);
 }
 
-/** Queued rows whose back-off has passed, oldest first (the BullMQ dispatcher's input). */
+/** Queued rows whose back-off has passed, in fair order (the BullMQ dispatcher's input). */
 export function listRunnableJobs(db: Db, now = new Date(), take = 500): Promise<{ id: string; attempts: number }[]> {
-  return db.gradingJob.findMany({ where: runnable(now), orderBy: OLDEST_FIRST, select: { id: true, attempts: true }, take });
+  return db.gradingJob.findMany({ where: runnable(now), orderBy: FAIR_ORDER, select: { id: true, attempts: true }, take });
 }
 
 function runnable(now: Date) {
   return { status: "queued", runAfter: { lte: now } };
 }
 
-const OLDEST_FIRST = [{ enqueuedAt: "asc" as const }, { id: "asc" as const }];
+const FAIR_ORDER = [{ fairAt: "asc" as const }, { id: "asc" as const }];
 
 /** Claims one specific job (the scale-out path: BullMQ hands the id, the row records the claim). */
 export async function claimJob(db: Db, jobId: string, workerId: string, now = new Date()): Promise<ClaimedJob | null> {

@@ -1,6 +1,7 @@
 import type { Db } from "../client.ts";
 import { DomainError } from "../errors.ts";
 import { checkAcceptance } from "./grading-policy.ts";
+import { nextFairTurn } from "./jobs.ts";
 
 /** Largest submission accepted, in UTF-16 code units (a generous bound for one module). */
 export const MAX_SUBMISSION_CHARS = 100_000;
@@ -52,8 +53,9 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
           createdAt: now,
         },
       });
+      const fairAt = await nextFairTurn(tx, input.userId, now);
       const job = await tx.gradingJob.create({
-        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, maxAttempts: input.maxJobAttempts ?? 3 },
+        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, fairAt, maxAttempts: input.maxJobAttempts ?? 3 },
       });
       await tx.auditLog.create({
         data: { actorId: input.userId, action: "submission.create", entityType: "Submission", entityId: submission.id, createdAt: now },
