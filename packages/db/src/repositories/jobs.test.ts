@@ -190,20 +190,19 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     const at = (ms: number) => new Date(t0.getTime() + ms);
     const hog: string[] = [];
     for (let i = 0; i < 200; i++) hog.push((await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `// ${i}`, now: at(i) })).job.id);
-    // Right after the burst, and five seconds later (the hog's first jobs still waiting).
+    // Right after the burst, and a minute later (the virtual clock does not follow the wall clock).
     const other = (await enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "b", now: at(200) })).job.id;
-    const later = (await enqueueSubmission(f.db, { userId: late.id, assignmentId: fx.assignmentId, code: "c", now: at(5_000) })).job.id;
-    const claimAt = at(10_000);
-    expect((await listRunnableJobs(f.db, claimAt, 10)).map((r) => r.id).slice(0, 2)).toEqual([hog[0], other]);
+    const later = (await enqueueSubmission(f.db, { userId: late.id, assignmentId: fx.assignmentId, code: "c", now: at(60_000) })).job.id;
+    const claimAt = at(70_000);
+    const listed = (await listRunnableJobs(f.db, claimAt, 3)).map((r) => r.id);
+    expect(listed.sort()).toEqual([hog[0], other, later].sort());
     const order: string[] = [];
     for (let i = 0; i < 10; i++) order.push((await claimNextJob(f.db, "w1", claimAt))!.jobId);
-    expect(order.indexOf(other)).toBe(1);
-    // Behind the hog's turns up to 5 s (its first 6 jobs) at most, not behind all 200.
-    expect(order.indexOf(later)).toBeGreaterThan(1);
-    expect(order.indexOf(later)).toBeLessThanOrEqual(7);
+    expect(order.indexOf(other)).toBeLessThanOrEqual(2);
+    expect(order.indexOf(later)).toBeLessThanOrEqual(2);
     // The hog's own jobs keep their order.
     expect(order.filter((id) => hog.includes(id))).toEqual(hog.slice(0, 8));
-  });
+  }, 120_000);
 
   it("places a student's next submission at once when their earlier ones are done", async () => {
     const t0 = new Date();

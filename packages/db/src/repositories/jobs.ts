@@ -58,27 +58,29 @@ export const CompletedGradeSchema = z.object({
 export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
 
 /**
- * How far apart one student's waiting submissions are placed in the fair order. Each student's
- * k-th waiting submission takes its turn after every other student's submissions made up to about
- * k seconds later: a burst of 200 from one student is interleaved with everyone else's, not
- * ahead of it. A second is far longer than a grading (tens of ms), so a student who is not
- * hogging the graders is never put behind one who is.
+ * The spacing of one student's waiting submissions in the fair order (start-time fair queuing:
+ * the order is a virtual clock, not the wall clock). A new job's turn is the turn at the head of
+ * the queue, or one step after its student's latest waiting job, whichever is later. So a student
+ * with nothing waiting goes straight to the head, and a student with k jobs waiting has their next
+ * one behind everyone else's first k: a burst of 200 from one student is interleaved with the
+ * others' submissions instead of starving them, however long ago the burst was sent.
  */
 export const FAIR_TURN_MS = 1000;
 
+const PENDING = { status: { in: ["queued", "running"] } };
+
 /**
- * The turn of a new job of `userId`: now, or one turn after the student's latest job still
- * queued or running, whichever is later. Once the student's earlier jobs are done their next one
- * is placed at `now` again (no memory of past bursts). Two submissions of one student racing
- * may get the same turn; fairness between students is unaffected.
+ * The turn of a new job of `userId` (see FAIR_TURN_MS). With nothing waiting at all, the turn is
+ * `now`. Two submissions of one student racing may get the same turn; fairness between students
+ * is unaffected. Two indexed lookups ([status, fairAt] and the student's pending jobs).
  */
 export async function nextFairTurn(db: Pick<Db, "gradingJob">, userId: string, now: Date): Promise<Date> {
-  const latest = await db.gradingJob.findFirst({
-    where: { status: { in: ["queued", "running"] }, submission: { userId } },
-    orderBy: { fairAt: "desc" },
-    select: { fairAt: true },
-  });
-  return latest ? new Date(Math.max(now.getTime(), latest.fairAt.getTime() + FAIR_TURN_MS)) : now;
+  const [head, latest] = await Promise.all([
+    db.gradingJob.findFirst({ where: PENDING, orderBy: { fairAt: "asc" }, select: { fairAt: true } }),
+    db.gradingJob.findFirst({ where: { ...PENDING, submission: { userId } }, orderBy: { fairAt: "desc" }, select: { fairAt: true } }),
+  ]);
+  const base = head ? head.fairAt.getTime() : now.getTime();
+  return new Date(latest ? Math.max(base, latest.fairAt.getTime() + FAIR_TURN_MS) : base);
 }
 
 /**
