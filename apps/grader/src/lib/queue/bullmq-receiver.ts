@@ -26,8 +26,8 @@ export interface BullmqReceiverOptions {
   pollMs: number;
   staleMs: number;
   recoverMs: number;
-  /** Redis key prefix (tests use their own). */
-  prefix?: string;
+  /** Redis key prefix (GRADER_QUEUE_PREFIX; tests use their own). */
+  prefix: string;
   /** Rows kept on Redis ahead of the workers (default: twice the concurrency). */
   window?: number;
 }
@@ -59,7 +59,7 @@ export class BullmqReceiver implements Receiver {
     this.log = deps.log;
     this.producerConn = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
     this.workerConn = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue<Payload>(QUEUE_NAME, { connection: this.producerConn, prefix: opts.prefix ?? "bull" });
+    this.queue = new Queue<Payload>(QUEUE_NAME, { connection: this.producerConn, prefix: opts.prefix });
     // While Redis is down both connections report errors; without a listener they would crash the
     // process. The rows are safe in the database and dispatch resumes when Redis is back.
     this.queue.on("error", (e) => this.logRedisError("bullmq queue error", e));
@@ -88,7 +88,7 @@ export class BullmqReceiver implements Receiver {
     this.worker = new Worker<Payload>(QUEUE_NAME, (job) => this.handle(job), {
       connection: this.workerConn,
       concurrency: this.opts.concurrency,
-      prefix: this.opts.prefix ?? "bull",
+      prefix: this.opts.prefix,
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000 },
       // The row's heartbeat decides staleness; BullMQ's own lock only guards Redis bookkeeping.
