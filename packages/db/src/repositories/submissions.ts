@@ -15,6 +15,13 @@ export interface EnqueueInput {
 }
 
 /**
+ * A burst of submissions before a deadline queues for the database pool's connections: wait up to
+ * 10 s for one (Prisma's default, 2 s, turned a busy pool into failed submissions in the load
+ * bench), then the usual 5 s for the transaction itself.
+ */
+const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
+
+/**
  * Stores a submission against the exercise's current version and queues its grading job, after
  * checking enrollment, the assignment's window and the attempts left. The unique
  * (user, assignment, attempt) key turns a double click into a clear conflict, never two attempts.
@@ -61,7 +68,7 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
         data: { actorId: input.userId, action: "submission.create", entityType: "Submission", entityId: submission.id, createdAt: now },
       });
       return { submission, job };
-    });
+    }, SUBMISSION_TRANSACTION);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
       throw new DomainError("conflict", "Another submission for this assignment was just made; refresh and try again.");
