@@ -135,16 +135,33 @@ export async function startGrader(opts: { databaseUrl: string; redisUrl: string;
   };
 }
 
+/**
+ * How many submissions are being stored at once: the web app's database pool (pg's default, 10
+ * connections) bounds it the same way. With every student's request waiting on the pool at once,
+ * a machine under heavy load kept some waiting longer than Prisma's transaction wait allows.
+ */
+const STORING_AT_ONCE = 10;
+
 /** Sends each student's share of `work` one after another, all students at once (a burst). */
 export async function burst(db: Db, course: Course, work: Submission[], students = course.students): Promise<string[]> {
   const per = Math.ceil(work.length / students.length);
+  let free = STORING_AT_ONCE;
+  const waiting: (() => void)[] = [];
+  const store = async (userId: string, sub: Submission) => {
+    if (free === 0) await new Promise<void>((r) => waiting.push(r));
+    else free--;
+    try {
+      return (await enqueueSubmission(db, { userId, assignmentId: course.assignments.get(sub.exercise)!, code: sub.code })).job.id;
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
   const ids: string[][] = await Promise.all(
     students.map(async (userId, s) => {
       const mine: string[] = [];
-      for (const sub of work.slice(s * per, (s + 1) * per)) {
-        const { job } = await enqueueSubmission(db, { userId, assignmentId: course.assignments.get(sub.exercise)!, code: sub.code });
-        mine.push(job.id);
-      }
+      for (const sub of work.slice(s * per, (s + 1) * per)) mine.push(await store(userId, sub));
       return mine;
     }),
   );
