@@ -1,5 +1,6 @@
 /**
  * `pnpm bench [--json] [--only grading|model-kit|load|soak] [--quick]`
+ *   load: [--students 200] [--per-student 10]; soak: [--gradings 10000]
  * Runs the grading benchmark (apps/grader) and the model-kit benchmark one after the other (they
  * would skew each other on 2 cores). With --json, stdout carries exactly one JSON document
  * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions }, modelKit?: … }`
@@ -13,6 +14,7 @@
  */
 import { formatGradingTable, runGradingBench } from "../apps/grader/bench/index.ts";
 import { formatLoadTable, runLoadBench } from "../apps/grader/bench/load.ts";
+import { parseBenchSizes } from "../apps/grader/bench/sizes.ts";
 import { formatSoakTable, runSoakBench } from "../apps/grader/bench/soak.ts";
 import { formatBenchTable, runModelKitBench } from "../packages/model-kit/bench/run.ts";
 
@@ -26,18 +28,25 @@ if (only !== undefined && !SECTIONS.includes(only)) {
   process.stderr.write(`unknown --only "${only}" (expected ${SECTIONS.join(", ")})\n`);
   process.exit(2);
 }
+let sizes: ReturnType<typeof parseBenchSizes>;
+try {
+  sizes = parseBenchSizes(args);
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
 const table = (text: string) => (json ? process.stderr : process.stdout).write(text.endsWith("\n") ? text : `${text}\n`);
 const progress = (m: string) => process.stderr.write(`bench: ${m}\n`);
 
 const out: Record<string, unknown> = {};
 const everyday = only === undefined || only === "grading" || only === "model-kit";
 if (only === "load") {
-  const l = await runLoadBench({ onProgress: progress });
+  const l = await runLoadBench({ ...sizes, onProgress: progress });
   out.load = l;
   table(formatLoadTable(l));
 }
 if (only === "soak") {
-  const s = await runSoakBench({ onProgress: progress });
+  const s = await runSoakBench({ ...sizes, onProgress: progress });
   out.soak = s;
   table(formatSoakTable(s));
 }
