@@ -147,7 +147,15 @@ export class BullmqReceiver implements Receiver {
   private async handle(job: Job<Payload>): Promise<string> {
     // BullMQ may hand over one more job while closing: leave its row queued for another grader.
     if (this.stopping) return "left for another grader";
-    const claimed = await claimJob(this.db, job.data.jobId, this.deps.workerId);
+    let claimed;
+    try {
+      claimed = await claimJob(this.db, job.data.jobId, this.deps.workerId);
+    } catch (e) {
+      // The database is unreachable: finish this BullMQ job so its id is free again; the row is
+      // still queued and the next dispatch puts it back (a failed job's id would block that).
+      this.log("error", "claim failed", { jobId: job.data.jobId, error: String(e) });
+      return "claim failed";
+    }
     // Someone else has it (or it is finished): the row decides, nothing to do.
     if (!claimed) return "skipped";
     this.inFlight++;
