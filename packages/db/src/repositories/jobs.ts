@@ -84,8 +84,8 @@ export async function nextFairTurn(db: Pick<Db, "gradingJob">, userId: string, n
 }
 
 /**
- * Claims the runnable queued job whose fair turn comes first (see FAIR_TURN_MS) for `workerId` in ONE statement that picks the row, moves
- * it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
+ * Claims the runnable queued job whose fair turn comes first (see FAIR_TURN_MS) for `workerId` in
+ * ONE statement that picks the row, moves it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
  * write statement under its write lock from start to end; on PostgreSQL the pick locks the row
  * (rows other claimers hold are skipped, not waited for) and the outer `status = 'queued'` is
  * re-checked on the locked row. Raw SQL because Prisma cannot express it; the names are the

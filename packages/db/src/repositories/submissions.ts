@@ -16,8 +16,9 @@ export interface EnqueueInput {
 
 /**
  * A burst of submissions before a deadline queues for the database pool's connections: wait up to
- * 10 s for one (Prisma's default, 2 s, turned a busy pool into failed submissions in the load
- * bench), then the usual 5 s for the transaction itself.
+ * 10 s for one, then the usual 5 s for the transaction itself. Prisma's default wait, 2 s, turned
+ * a busy pool into failed submissions in the load bench. Worse, with the pg adapter a transaction
+ * that outwaits maxWait can keep its connection open for good (prisma/orm#29719).
  */
 const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 
@@ -47,6 +48,8 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   const acceptance = checkAcceptance(assignment, now, used);
   if (!acceptance.ok) throw new DomainError(acceptance.code, acceptance.message);
 
+  // Read before the transaction, which then holds its connection for the writes only.
+  const fairAt = await nextFairTurn(db, input.userId, now);
   try {
     return await db.$transaction(async (tx) => {
       const submission = await tx.submission.create({
@@ -60,7 +63,6 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
           createdAt: now,
         },
       });
-      const fairAt = await nextFairTurn(tx, input.userId, now);
       const job = await tx.gradingJob.create({
         data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, fairAt, maxAttempts: input.maxJobAttempts ?? 3 },
       });
