@@ -7,12 +7,18 @@
  *  - submissions: per run; lost: jobs of either run not graded at the end (failed or stuck);
  *    duplicated: jobs of either run stored more than once (a grader logged two stored grades
  *    for it, or its test results hold one test twice);
- *  - p50Ms/p95Ms/p99Ms: enqueue → stored grade, queueWaitP95Ms: enqueue → claimed, both from
+ *  - The burst is released at once: the BullMQ queue is paused while the 2,000 submissions are
+ *    stored through the web app's path (on a loaded machine storing them takes minutes, and the
+ *    graders would otherwise only ever see the storing rate), then resumed. Times count from the
+ *    release, as if all 2,000 arrived at that instant (a job stored before it could not be seen);
+ *  - p50Ms/p95Ms/p99Ms: release → stored grade, queueWaitP95Ms: release → claimed, both from
  *    the two-grader run (the scale-out setup); the one-grader figures go to stderr;
- *  - throughput1PerS/throughput2PerS: submissions / (last grade stored − first enqueue);
+ *  - throughput1PerS/throughput2PerS: submissions / (last grade stored − release);
  *    scaling = throughput2PerS / throughput1PerS.
  */
+import { Queue } from "bullmq";
 import { availableParallelism } from "node:os";
+import { QUEUE_NAME } from "../src/lib/queue/bullmq-receiver.ts";
 import { burst, benchServices, percentile, prepareCourse, round, startGrader, waitFinished, type Progress } from "./fleet.ts";
 import { LOAD_EXERCISES, buildWorkload, expected, loadPools, type Kind, type Submission } from "./workload.ts";
 
@@ -60,9 +66,19 @@ async function oneRun(postgresUrl: string, redisUrl: string, graders: number, wo
     const [warmStudent, ...students] = course.students;
     const warm = work.filter((s) => s.kind === "correct").slice(0, 6 * graders);
     await waitFinished(db, await burst(db, course, warm, [warmStudent!]), progress);
-    progress(`${graders} grader(s): burst of ${work.length} submissions from ${students.length} students`);
-    const ids = await burst(db, course, work, students);
-    progress(`${graders} grader(s): all ${ids.length} enqueued`);
+    progress(`${graders} grader(s): storing a burst of ${work.length} submissions from ${students.length} students (queue paused)`);
+    const queue = new Queue(QUEUE_NAME, { connection: { url: redisUrl }, prefix });
+    let released: number;
+    let ids: string[];
+    try {
+      await queue.pause();
+      ids = await burst(db, course, work, students);
+      released = Date.now();
+      await queue.resume();
+    } finally {
+      await queue.close();
+    }
+    progress(`${graders} grader(s): all ${ids.length} stored, released`);
     await waitFinished(db, ids, progress);
     const rows = await db.gradingJob.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, outcome: true, enqueuedAt: true, startedAt: true, finishedAt: true } });
     const kindOf = new Map(ids.map((id, i) => [id, work[i]!.kind]));
@@ -82,15 +98,15 @@ async function oneRun(postgresUrl: string, redisUrl: string, graders: number, wo
         if (unexpected <= 5) progress(`unexpected outcome ${r.outcome} for a ${kind} submission (${work[ids.indexOf(r.id)]!.exercise})`);
       }
     }
-    const first = Math.min(...rows.map((r) => r.enqueuedAt.getTime()));
     const last = Math.max(...graded.map((r) => r.finishedAt!.getTime()));
+    const since = (t: Date) => t.getTime() - released;
     return {
       lost: ids.length - graded.length,
       duplicated: [...duplicated].filter((id) => kindOf.has(id)).length,
       unexpected,
-      latencies: graded.map((r) => r.finishedAt!.getTime() - r.enqueuedAt.getTime()),
-      queueWaits: graded.map((r) => r.startedAt!.getTime() - r.enqueuedAt.getTime()),
-      throughputPerS: graded.length / ((last - first) / 1000),
+      latencies: graded.map((r) => since(r.finishedAt!)),
+      queueWaits: graded.map((r) => since(r.startedAt!)),
+      throughputPerS: graded.length / ((last - released) / 1000),
       byKind,
     };
   } finally {
@@ -139,13 +155,13 @@ export function formatLoadTable(r: LoadBenchResult): string {
   const rows: [string, string, string][] = [
     ["submissions per run", String(r.submissions), ""],
     ["lost / duplicated", `${r.lost} / ${r.duplicated}`, "0 / 0"],
-    ["p50 / p95 / p99 enqueue → grade (2 graders)", `${r.p50Ms} / ${r.p95Ms} / ${r.p99Ms} ms`, ""],
-    ["queue wait p95 (2 graders)", `${r.queueWaitP95Ms} ms`, ""],
+    ["p50 / p95 / p99 release → grade (2 graders)", `${r.p50Ms} / ${r.p95Ms} / ${r.p99Ms} ms`, ""],
+    ["queue wait p95, release → claim (2 graders)", `${r.queueWaitP95Ms} ms`, ""],
     ["throughput 1 grader / 2 graders", `${r.throughput1PerS} / ${r.throughput2PerS} /s`, ""],
     ["scaling", `${r.scaling}x`, ">= 1.7x"],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
-  let out = "load (200 students, burst, PostgreSQL + Redis, graders pinned one per core)\n";
+  let out = `load (a burst of ${r.submissions} submissions released at once, PostgreSQL + Redis, graders pinned one per core)\n`;
   for (const [k, v, target] of rows) out += `  ${k.padEnd(w)}  ${v.padStart(22)}  ${target}\n`;
   return out;
 }
