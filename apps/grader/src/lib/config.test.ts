@@ -21,11 +21,14 @@ describe("grader config", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ GRADER_TOKEN: "short" })).toThrow(/GRADER_TOKEN/);
     expect(() => loadConfig({ GRADER_SANDBOX: "docker" })).toThrow(/GRADER_SANDBOX/);
+    expect(() => loadConfig({ GRADER_QUEUE_PREFIX: "a:b" })).toThrow(/GRADER_QUEUE_PREFIX must be 1-64 letters/);
   });
 
   it("maps the scale-out and sandbox settings", () => {
     const c = loadConfig({ QUEUE_DRIVER: "bullmq", REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgresql://u@h/db", GRADER_SANDBOX: "isolate", GRADER_JOBS_PER_HOST: "1" });
     expect(c.queue.redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(c.queue.prefix).toBe("bull");
+    expect(loadConfig({ GRADER_QUEUE_PREFIX: "course-b" }).queue.prefix).toBe("course-b");
     expect(c.db.provider).toBe("postgresql");
     expect(c.sandbox.bwrap).toBe("off");
     expect(c.sandbox.jobsPerHost).toBe(1);

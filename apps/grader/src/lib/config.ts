@@ -25,6 +25,8 @@ const EnvSchema = z
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
     QUEUE_DRIVER: z.enum(["db", "bullmq"], { error: 'QUEUE_DRIVER must be "db" or "bullmq"' }).default("db"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+    // Lets several deployments (or benchmark runs) share one Redis without taking each other's jobs.
+    GRADER_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "GRADER_QUEUE_PREFIX must be 1-64 letters, digits, _ or -").default("bull"),
     GRADER_SANDBOX: z.enum(["auto", "bwrap", "isolate"], { error: 'GRADER_SANDBOX must be "auto", "bwrap" or "isolate"' }).default("auto"),
     GRADER_BWRAP_PATH: z.string().min(1).default("/usr/bin/bwrap"),
     GRADER_POOL_SIZE: int("GRADER_POOL_SIZE", 1, 64).optional(),
@@ -58,7 +60,7 @@ export interface GraderConfig {
   token: string | undefined;
   workerId: string;
   db: z.output<typeof DbConfigSchema>;
-  queue: { driver: "db" | "bullmq"; redisUrl: string | undefined; pollMs: number; heartbeatMs: number; staleMs: number; recoverMs: number; maxAttempts: number; drainMs: number };
+  queue: { driver: "db" | "bullmq"; redisUrl: string | undefined; prefix: string; pollMs: number; heartbeatMs: number; staleMs: number; recoverMs: number; maxAttempts: number; drainMs: number };
   sandbox: Partial<SandboxSettings>;
   /** Wall-clock limit of one course-code job (plan or custom checks) in the author sandbox. */
   courseCodeWallMs: number;
@@ -78,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queue: {
       driver: e.QUEUE_DRIVER,
       redisUrl: e.REDIS_URL,
+      prefix: e.GRADER_QUEUE_PREFIX,
       pollMs: e.GRADER_POLL_MS,
       heartbeatMs: e.GRADER_HEARTBEAT_MS,
       staleMs: e.GRADER_STALE_MS,

@@ -335,4 +335,28 @@ describe.runIf(redisUrl || requireServices)("BullMQ driver (throwaway Redis)", (
       await fresh.dispose();
     }
   });
+
+  it("is fair between students: one queued behind another student's 200 is graded among the first few", async () => {
+    if (!redisUrl) throw new Error("TEST_REDIS_URL is not set (run scripts/services.sh start)");
+    const fresh = await freshSqlite();
+    let svc: Service | undefined;
+    try {
+      const fx = await seedFixture(fresh.db, { maxAttempts: null });
+      // The hog's submissions do not compile: quick grades, so the test stays short.
+      for (let i = 0; i < 200; i++) await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `export function denseForward( { // ${i}` });
+      const { job: other } = await enqueueSubmission(fresh.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "export function denseForward( {" });
+      const config = loadConfig({ DATABASE_URL: fresh.config.url, QUEUE_DRIVER: "bullmq", REDIS_URL: redisUrl, GRADER_WORKERS: "1", GRADER_POLL_MS: "50" });
+      svc = await startService({ config, log: silentLogger, db: fresh.db, listen: false, bullmqPrefix: `fair-${Date.now()}` });
+      await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: other.id } })).status === "graded", "the other student's grade");
+      await svc.drain();
+      const started = await fresh.db.gradingJob.findMany({ where: { startedAt: { not: null } }, orderBy: [{ startedAt: "asc" }, { id: "asc" }], select: { id: true } });
+      // Redis holds a window of two rows (twice the concurrency): the other student's job is
+      // dispatched at the latest with the first refill.
+      expect(started.map((r) => r.id).indexOf(other.id)).toBeLessThanOrEqual(3);
+      expect(await fresh.db.gradingJob.count({ where: { status: "queued" } })).toBeGreaterThan(150);
+    } finally {
+      await svc?.drain();
+      await fresh.dispose();
+    }
+  }, 120_000);
 });

@@ -77,7 +77,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
           pollMs: q.pollMs,
           staleMs: q.staleMs,
           recoverMs: q.recoverMs,
-          ...(opts.bullmqPrefix ? { prefix: opts.bullmqPrefix } : {}),
+          prefix: opts.bullmqPrefix ?? q.prefix,
         })
       : new DbReceiver(deps, { concurrency: config.workers, pollMs: q.pollMs, staleMs: q.staleMs, recoverMs: q.recoverMs });
   let draining = false;

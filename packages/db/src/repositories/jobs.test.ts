@@ -4,7 +4,7 @@ import { DomainError } from "../errors.ts";
 import { providers } from "../testing/providers.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { MAX_FEEDBACK_CHARS, claimJob, claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
+import { FAIR_TURN_MS, MAX_FEEDBACK_CHARS, claimJob, claimNextJob, completeJob, heartbeat, listRunnableJobs, queueDepth, recoverStaleJobs, releaseJob, unclaimJob } from "./jobs.ts";
 import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
 
 const grade = {
@@ -180,6 +180,42 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     expect(await unclaimJob(f.db, job!.jobId, "w1")).toBe(true);
     const row = await f.db.gradingJob.findUniqueOrThrow({ where: { id: job!.jobId } });
     expect([row.status, row.attempts, row.claimedBy]).toEqual(["queued", 0, null]);
+  });
+
+  it("is fair between students: one student's 200 waiting submissions do not starve the others", async () => {
+    await f.db.assignment.update({ where: { id: fx.assignmentId }, data: { maxAttempts: null } });
+    const late = await f.db.user.create({ data: { email: "c@example.com", name: "c", passwordHash: "x" } });
+    await f.db.enrollment.create({ data: { userId: late.id, courseId: fx.courseId, role: "student" } });
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    const hog: string[] = [];
+    for (let i = 0; i < 200; i++) hog.push((await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `// ${i}`, now: at(i) })).job.id);
+    // Right after the burst, and a minute later (the virtual clock does not follow the wall clock).
+    const other = (await enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "b", now: at(200) })).job.id;
+    const later = (await enqueueSubmission(f.db, { userId: late.id, assignmentId: fx.assignmentId, code: "c", now: at(60_000) })).job.id;
+    const claimAt = at(70_000);
+    const listed = (await listRunnableJobs(f.db, claimAt, 3)).map((r) => r.id);
+    expect(listed.sort()).toEqual([hog[0], other, later].sort());
+    const order: string[] = [];
+    for (let i = 0; i < 10; i++) order.push((await claimNextJob(f.db, "w1", claimAt))!.jobId);
+    expect(order.indexOf(other)).toBeLessThanOrEqual(2);
+    expect(order.indexOf(later)).toBeLessThanOrEqual(2);
+    // The hog's own jobs keep their order.
+    expect(order.filter((id) => hog.includes(id))).toEqual(hog.slice(0, 8));
+  }, 120_000);
+
+  it("places a student's next submission at once when their earlier ones are done", async () => {
+    const t0 = new Date();
+    const first = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "a", now: t0 });
+    const waiting = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "b", now: new Date(t0.getTime() + 10) });
+    expect(waiting.job.fairAt.getTime()).toBe(t0.getTime() + FAIR_TURN_MS);
+    for (const id of [first.job.id, waiting.job.id]) {
+      const job = await claimJob(f.db, id, "w1", new Date(t0.getTime() + 20));
+      expect(await completeJob(f.db, job!.jobId, "w1", grade)).toBe(true);
+    }
+    const after = new Date(t0.getTime() + 30);
+    const next = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "c", now: after });
+    expect(next.job.fairAt).toEqual(after);
   });
 
   it("releases a job after an infrastructure error and backs off", async () => {

@@ -60,8 +60,34 @@ export const CompletedGradeSchema = z.object({
 export type CompletedGrade = z.input<typeof CompletedGradeSchema>;
 
 /**
- * Claims the oldest runnable queued job for `workerId` in ONE statement that picks the row, moves
- * it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
+ * The spacing of one student's waiting submissions in the fair order (start-time fair queuing:
+ * the order is a virtual clock, not the wall clock). A new job's turn is the turn at the head of
+ * the queue, or one step after its student's latest waiting job, whichever is later. So a student
+ * with nothing waiting goes straight to the head, and a student with k jobs waiting has their next
+ * one behind everyone else's first k: a burst of 200 from one student is interleaved with the
+ * others' submissions instead of starving them, however long ago the burst was sent.
+ */
+export const FAIR_TURN_MS = 1000;
+
+const PENDING = { status: { in: ["queued", "running"] } };
+
+/**
+ * The turn of a new job of `userId` (see FAIR_TURN_MS). With nothing waiting at all, the turn is
+ * `now`. Two submissions of one student racing may get the same turn; fairness between students
+ * is unaffected. Two indexed lookups ([status, fairAt] and the student's pending jobs).
+ */
+export async function nextFairTurn(db: Pick<Db, "gradingJob">, userId: string, now: Date): Promise<Date> {
+  const [head, latest] = await Promise.all([
+    db.gradingJob.findFirst({ where: PENDING, orderBy: { fairAt: "asc" }, select: { fairAt: true } }),
+    db.gradingJob.findFirst({ where: { ...PENDING, submission: { userId } }, orderBy: { fairAt: "desc" }, select: { fairAt: true } }),
+  ]);
+  const base = head ? head.fairAt.getTime() : now.getTime();
+  return new Date(latest ? Math.max(base, latest.fairAt.getTime() + FAIR_TURN_MS) : base);
+}
+
+/**
+ * Claims the runnable queued job whose fair turn comes first (see FAIR_TURN_MS) for `workerId` in
+ * ONE statement that picks the row, moves it to running and returns what the worker needs. Exactly one worker wins each job: SQLite runs a
  * write statement under its write lock from start to end; on PostgreSQL the pick locks the row
  * (rows other claimers hold are skipped, not waited for) and the outer `status = 'queued'` is
  * re-checked on the locked row. Raw SQL because Prisma cannot express it; the names are the
@@ -73,22 +99,22 @@ export async function claimNextJob(db: Db, workerId: string, now = new Date()): 
     UPDATE "GradingJob" SET ${claimSet(workerId, now)}
     WHERE "id" = (
       SELECT "id" FROM "GradingJob" WHERE "status" = 'queued' AND "runAfter" <= ${now}
-      ORDER BY "enqueuedAt" ASC, "id" ASC LIMIT 1 ${skipLocked}
+      ORDER BY "fairAt" ASC, "id" ASC LIMIT 1 ${skipLocked}
     ) AND "status" = 'queued'
     ${CLAIMED_RETURNING}`;
   return claimedFrom(rows);
 }
 
-/** Queued rows whose back-off has passed, oldest first (the BullMQ dispatcher's input). */
+/** Queued rows whose back-off has passed, in fair order (the BullMQ dispatcher's input). */
 export function listRunnableJobs(db: Db, now = new Date(), take = 500): Promise<{ id: string; attempts: number }[]> {
-  return db.gradingJob.findMany({ where: runnable(now), orderBy: OLDEST_FIRST, select: { id: true, attempts: true }, take });
+  return db.gradingJob.findMany({ where: runnable(now), orderBy: FAIR_ORDER, select: { id: true, attempts: true }, take });
 }
 
 function runnable(now: Date) {
   return { status: "queued", runAfter: { lte: now } };
 }
 
-const OLDEST_FIRST = [{ enqueuedAt: "asc" as const }, { id: "asc" as const }];
+const FAIR_ORDER = [{ fairAt: "asc" as const }, { id: "asc" as const }];
 
 /** Claims one specific job (the scale-out path: BullMQ hands the id, the row records the claim). */
 export async function claimJob(db: Db, jobId: string, workerId: string, now = new Date()): Promise<ClaimedJob | null> {

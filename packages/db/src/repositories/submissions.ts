@@ -1,6 +1,7 @@
 import type { Db } from "../client.ts";
 import { DomainError } from "../errors.ts";
 import { checkAcceptance } from "./grading-policy.ts";
+import { nextFairTurn } from "./jobs.ts";
 
 /** Largest submission accepted, in UTF-16 code units (a generous bound for one module). */
 export const MAX_SUBMISSION_CHARS = 100_000;
@@ -12,6 +13,14 @@ export interface EnqueueInput {
   now?: Date;
   maxJobAttempts?: number;
 }
+
+/**
+ * A burst of submissions before a deadline queues for the database pool's connections: wait up to
+ * 10 s for one, then the usual 5 s for the transaction itself. Prisma's default wait, 2 s, turned
+ * a busy pool into failed submissions in the load bench. Worse, with the pg adapter a transaction
+ * that outwaits maxWait can keep its connection open for good (prisma/orm#29719).
+ */
+const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 
 /**
  * Stores a submission against the exercise's current version and queues its grading job, after
@@ -39,6 +48,8 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   const acceptance = checkAcceptance(assignment, now, used);
   if (!acceptance.ok) throw new DomainError(acceptance.code, acceptance.message);
 
+  // Read before the transaction, which then holds its connection for the writes only.
+  const fairAt = await nextFairTurn(db, input.userId, now);
   try {
     return await db.$transaction(async (tx) => {
       const submission = await tx.submission.create({
@@ -53,13 +64,13 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
         },
       });
       const job = await tx.gradingJob.create({
-        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, maxAttempts: input.maxJobAttempts ?? 3 },
+        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, fairAt, maxAttempts: input.maxJobAttempts ?? 3 },
       });
       await tx.auditLog.create({
         data: { actorId: input.userId, action: "submission.create", entityType: "Submission", entityId: submission.id, createdAt: now },
       });
       return { submission, job };
-    });
+    }, SUBMISSION_TRANSACTION);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
       throw new DomainError("conflict", "Another submission for this assignment was just made; refresh and try again.");
