@@ -25,6 +25,8 @@ export { runLocally, runPlanLocally } from "./run-locally.ts";
 export { testNameProblems, TEST_NAMES_FILE } from "./test-names.ts";
 export type { RunLocallyOptions } from "./run-locally.ts";
 export { checkExercise } from "./check-exercise.ts";
+export { HINTS_FILE, MutantHintSchema, MutantHintsSchema, hintProblems, looksLikeCode, readMutantHints } from "./hints.ts";
+export type { MutantHint, MutantHints } from "./hints.ts";
 export type { CheckReport, CheckItem } from "./check-exercise.ts";
 export type { SandboxCall, RealmResult, RealmCallResult, RealmError } from "./realm/types.ts";
 export { SUBMISSION_FILE } from "./realm/types.ts";
