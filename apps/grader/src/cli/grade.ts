@@ -34,14 +34,19 @@ async function main(): Promise<number> {
     process.stderr.write(`grade: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
-  const [{ cliDocument, gradeSubmission }, { SandboxPool }] = await Promise.all([import("../lib/grading.ts"), import("../lib/sandbox/pool.ts")]);
+  const [{ cliDocument, gradeSubmission }, { diagnoseSubmission }, { SandboxPool }] = await Promise.all([
+    import("../lib/grading.ts"),
+    import("../lib/diagnosis.ts"),
+    import("../lib/sandbox/pool.ts"),
+  ]);
   const exercise = await loadExercise(args.exerciseId);
   const pool = await SandboxPool.start({ ...env.sandbox, poolSize: 1 }, (level, msg) => {
     if (level !== "info") process.stderr.write(`grade: ${msg}\n`);
   });
   try {
-    const { report } = await gradeSubmission(pool, exercise, source, args.seed === undefined ? {} : { seed: args.seed });
-    const doc = cliDocument(report);
+    const outcome = await gradeSubmission(pool, exercise, source, args.seed === undefined ? {} : { seed: args.seed });
+    const { report } = outcome;
+    const doc = cliDocument(report, await diagnoseSubmission(pool, exercise, outcome));
     if (args.json) process.stdout.write(JSON.stringify(doc) + "\n");
     else {
       const color = env.forceColor || (!env.noColor && process.stdout.isTTY === true);

@@ -14,6 +14,9 @@ import {
   type Feedback,
   type FeedbackPart,
   type GradeReport,
+  type GradingPlan,
+  type RealmResult,
+  type Diagnosis,
 } from "@course/exercise-kit";
 import { chooseFlavour } from "./sandbox/flavour.ts";
 import type { SandboxPool, SandboxRun } from "./sandbox/pool.ts";
@@ -29,6 +32,8 @@ export interface GradeOutcome {
   /** Infrastructure detail worth logging (sandbox crash reason, ...). */
   detail?: string;
   logs: string[];
+  /** What a diagnosis needs afterwards (trusted side only): the plan and the results it scored. */
+  scored?: { plan: GradingPlan; realm: RealmResult };
 }
 
 export type ExerciseLoader = (id: string) => Promise<Exercise>;
@@ -102,6 +107,7 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
     timings: { compileMs, planMs, sandboxMs: t3 - t2, scoreMs: t4 - t3, totalMs: t4 - t0, cpuMs: run.timings.cpuMs },
     ...(run.detail === undefined ? {} : { detail: run.detail }),
     logs: realm.logs,
+    scored: { plan, realm },
   };
 }
 
@@ -110,7 +116,7 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
  * each test's message. Submission-level messages (compile errors with line and column,
  * time/memory limits) are carried in the test messages.
  */
-export function cliDocument(report: GradeReport) {
+export function cliDocument(report: GradeReport, diagnoses?: readonly Diagnosis[]) {
   const extra = report.message;
   return {
     exerciseId: report.exerciseId,
@@ -133,5 +139,9 @@ export function cliDocument(report: GradeReport) {
         ...(message === undefined || feedback === undefined ? {} : { feedback }),
       };
     }),
+    // Optional extension: what the failing tests' outputs have in common with a known mistake.
+    ...(diagnoses === undefined || diagnoses.length === 0
+      ? {}
+      : { diagnoses: diagnoses.map((d) => ({ key: d.key, message: d.message, feedback: d.feedback, tests: d.tests, ...(d.mutant === undefined ? {} : { mutant: d.mutant }) })) }),
   };
 }

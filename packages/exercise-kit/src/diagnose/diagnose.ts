@@ -177,6 +177,16 @@ function hintDiagnosis(m: MutantRun & { hint: MutantHint }, tests: string[]): Di
  * A submission that failed nothing, or whose failing tests have no results, gets none.
  */
 export function diagnose(input: DiagnoseInput): Diagnosis[] {
+  const { student } = input;
+  if (!student.load.ok) {
+    // A module that threw while loading: a mutant that throws the same thing is the same mistake.
+    const thrown = student.load.error;
+    const same = (input.mutants ?? []).filter(
+      (m): m is MutantRun & { hint: MutantHint } =>
+        m.hint !== undefined && m.realm !== undefined && !m.realm.load.ok && m.realm.load.error.name === thrown.name && m.realm.load.error.message === thrown.message,
+    );
+    return same.slice(0, 1).map((m) => hintDiagnosis(m, input.plan.cases.map((c) => c.name)));
+  }
   const cases = diagnosableCases(input.plan, input.student, input.failing);
   if (cases.length === 0) return [];
   const tests = cases.map((c) => c.name);

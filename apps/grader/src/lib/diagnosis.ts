@@ -1,0 +1,63 @@
+/**
+ * Diagnosis of a graded submission, after the grade: the exercise's mutants (course code, the same
+ * shape as a submission) run in the student sandbox pool on the failing tests' calls only, never
+ * in this process; here their results are only compared with the student's (exercise-kit's
+ * diagnose). Until course code has its own author sandbox, this is its isolation.
+ */
+import { callsFor, compileSubmission, diagnosableCases, diagnose, type Diagnosis, type Exercise, type MutantRun } from "@course/exercise-kit";
+import type { GradeOutcome } from "./grading.ts";
+import { chooseFlavour } from "./sandbox/flavour.ts";
+import type { SandboxPool } from "./sandbox/pool.ts";
+
+/** Compiled mutants per exercise folder (they never change while the process runs). */
+const compiledMutants = new Map<string, Promise<Map<string, string | undefined>>>();
+
+function mutantCode(exercise: Exercise): Promise<Map<string, string | undefined>> {
+  let p = compiledMutants.get(exercise.dir);
+  if (p === undefined) {
+    p = Promise.all(exercise.mutants.map(async (m) => [m.name, await compileSubmission(m.source).then((c) => (c.ok ? c.code : undefined))] as const)).then((e) => new Map(e));
+    p.catch(() => compiledMutants.delete(exercise.dir));
+    compiledMutants.set(exercise.dir, p);
+  }
+  return p;
+}
+
+/** How many mutants run at once: a diagnosis must not take the whole pool from other gradings. */
+const CONCURRENCY = 2;
+
+export async function diagnoseSubmission(pool: SandboxPool, exercise: Exercise, outcome: GradeOutcome): Promise<Diagnosis[]> {
+  const { report, scored } = outcome;
+  // Failed tests, or a module that threw while loading; never limits (their results are partial).
+  if (scored === undefined || (report.status !== "failed" && report.status !== "runtime_error")) return [];
+  const failing = report.tests.filter((t) => !t.passed).map((t) => t.name);
+  const loadFailed = !scored.realm.load.ok;
+  const cases = diagnosableCases(scored.plan, scored.realm, failing);
+  if (cases.length === 0 && !loadFailed) return [];
+  // A load failure is compared on loading alone: no call needs to run.
+  const calls = loadFailed ? [] : callsFor(scored.plan, cases);
+  const code = await mutantCode(exercise);
+  const { manifest } = exercise;
+  const withHint = exercise.mutants.filter((m) => exercise.hints[m.name] !== undefined && code.get(m.name) !== undefined);
+  const runs: MutantRun[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < withHint.length) {
+      const m = withHint[next++]!;
+      const compiled = code.get(m.name)!;
+      const run = await pool.run({
+        flavour: chooseFlavour(compiled, calls, manifest.allow),
+        code: compiled,
+        calls,
+        bans: manifest.bans,
+        allow: manifest.allow,
+        wallMs: manifest.limits.wallMs,
+        memoryMb: manifest.limits.memoryMb,
+      });
+      runs.push({ name: m.name, hint: exercise.hints[m.name], realm: run.outcome === "ok" ? run.realm : undefined });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, withHint.length) }, worker));
+  // Mutants in folder order, whatever order they finished in.
+  runs.sort((a, b) => withHint.findIndex((m) => m.name === a.name) - withHint.findIndex((m) => m.name === b.name));
+  return diagnose({ plan: scored.plan, student: scored.realm, failing, mutants: runs, testNames: exercise.testNames });
+}
