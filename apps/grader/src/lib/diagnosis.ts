@@ -31,10 +31,12 @@ export async function diagnoseSubmission(pool: SandboxPool, exercise: Exercise, 
   if (scored === undefined || (report.status !== "failed" && report.status !== "runtime_error")) return [];
   const failing = report.tests.filter((t) => !t.passed).map((t) => t.name);
   const loadFailed = !scored.realm.load.ok;
+  const crash = scored.outcome === "crashed" ? outcome.detail : undefined;
   const cases = diagnosableCases(scored.plan, scored.realm, failing);
-  if (cases.length === 0 && !loadFailed) return [];
-  // A load failure is compared on loading alone: no call needs to run.
-  const calls = loadFailed ? [] : callsFor(scored.plan, cases);
+  if (cases.length === 0 && !loadFailed && crash === undefined) return [];
+  // A load failure is compared on loading alone, a crash on the whole plan; otherwise only the
+  // failing tests' calls run.
+  const calls = loadFailed ? [] : crash !== undefined ? scored.plan.calls : callsFor(scored.plan, cases);
   const code = await mutantCode(exercise);
   const { manifest } = exercise;
   const withHint = exercise.mutants.filter((m) => exercise.hints[m.name] !== undefined && code.get(m.name) !== undefined);
@@ -53,11 +55,16 @@ export async function diagnoseSubmission(pool: SandboxPool, exercise: Exercise, 
         wallMs: manifest.limits.wallMs,
         memoryMb: manifest.limits.memoryMb,
       });
-      runs.push({ name: m.name, hint: exercise.hints[m.name], realm: run.outcome === "ok" ? run.realm : undefined });
+      runs.push({
+        name: m.name,
+        hint: exercise.hints[m.name],
+        realm: run.outcome === "ok" ? run.realm : undefined,
+        ...(run.outcome === "crashed" && run.detail !== undefined ? { crash: run.detail } : {}),
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, withHint.length) }, worker));
   // Mutants in folder order, whatever order they finished in.
   runs.sort((a, b) => withHint.findIndex((m) => m.name === a.name) - withHint.findIndex((m) => m.name === b.name));
-  return diagnose({ plan: scored.plan, student: scored.realm, failing, mutants: runs, testNames: exercise.testNames });
+  return diagnose({ plan: scored.plan, student: scored.realm, failing, mutants: runs, testNames: exercise.testNames, ...(crash === undefined ? {} : { crash }) });
 }

@@ -33,7 +33,7 @@ export interface GradeOutcome {
   detail?: string;
   logs: string[];
   /** What a diagnosis needs afterwards (trusted side only): the plan and the results it scored. */
-  scored?: { plan: GradingPlan; realm: RealmResult };
+  scored?: { plan: GradingPlan; realm: RealmResult; outcome: SandboxRun["outcome"] };
 }
 
 export type ExerciseLoader = (id: string) => Promise<Exercise>;
@@ -107,7 +107,7 @@ export async function gradeSubmission(pool: SandboxPool, exercise: Exercise, sou
     timings: { compileMs, planMs, sandboxMs: t3 - t2, scoreMs: t4 - t3, totalMs: t4 - t0, cpuMs: run.timings.cpuMs },
     ...(run.detail === undefined ? {} : { detail: run.detail }),
     logs: realm.logs,
-    scored: { plan, realm },
+    scored: { plan, realm, outcome: run.outcome },
   };
 }
 

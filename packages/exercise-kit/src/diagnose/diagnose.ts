@@ -33,6 +33,8 @@ export interface MutantRun {
   hint: MutantHint | undefined;
   /** The mutant's results for (at least) the failing cases' calls; undefined when it could not run. */
   realm: RealmResult | undefined;
+  /** Why the sandbox stopped unexpectedly while running it, when it did. */
+  crash?: string;
 }
 
 export interface DiagnoseInput {
@@ -43,6 +45,8 @@ export interface DiagnoseInput {
   failing: readonly string[];
   mutants?: readonly MutantRun[];
   testNames?: TestNames;
+  /** Why the sandbox stopped unexpectedly while running the submission (no results then). */
+  crash?: string;
 }
 
 /** A case's call results in call order; undefined unless every call has one. */
@@ -67,7 +71,9 @@ export function callsFor(plan: GradingPlan, cases: readonly PlannedCase[]): Grad
 function sameResult(s: RealmCallResult, m: RealmCallResult, pc: PlannedCase): boolean {
   if (s.ok !== m.ok) return false;
   if (!s.ok || !m.ok) return !s.ok && !m.ok && s.error.name === m.error.name && s.error.message === m.error.message;
-  return compareWire(s.value, m.value, { tolerance: pc.tolerance, reveal: false }).pass;
+  // Both ways: a result with a field the other lacks is not the same result.
+  const opts = { tolerance: pc.tolerance, reveal: false };
+  return compareWire(s.value, m.value, opts).pass && compareWire(m.value, s.value, opts).pass;
 }
 
 /** Whether the mutant's results match the student's on every one of these cases. */
@@ -161,8 +167,13 @@ function generic(plan: GradingPlan, cases: readonly PlannedCase[], student: Real
   }
   const nf = nonFinite(plan, cases, student, testNames);
   if (nf !== undefined) add(nf, "nonFinite");
-  return [...groups.values()]
-    .filter((g) => g.strong || g.tests.length >= 2)
+  // One explanation: the relation that holds on the most failing tests, and on at least half of
+  // them (a relation seen on one odd edge case alone is a coincidence more often than a cause).
+  const kept = [...groups.values()].filter((g) => g.strong || g.tests.length >= 2);
+  const most = Math.max(0, ...kept.map((g) => g.tests.length));
+  if (most * 2 < cases.length) return [];
+  return kept
+    .filter((g) => g.tests.length === most)
     .map((g) => ({ key: g.part.key, message: renderFeedback([g.part], "en"), feedback: [g.part], tests: g.tests }));
 }
 
@@ -178,6 +189,11 @@ function hintDiagnosis(m: MutantRun & { hint: MutantHint }, tests: string[]): Di
  */
 export function diagnose(input: DiagnoseInput): Diagnosis[] {
   const { student } = input;
+  if (input.crash !== undefined) {
+    // No results to compare: a mutant that brings the sandbox down the same way is the same mistake.
+    const same = (input.mutants ?? []).filter((m): m is MutantRun & { hint: MutantHint } => m.hint !== undefined && m.crash === input.crash);
+    return same.slice(0, 1).map((m) => hintDiagnosis(m, [...input.failing]));
+  }
   if (!student.load.ok) {
     // A module that threw while loading: a mutant that throws the same thing is the same mistake.
     const thrown = student.load.error;

@@ -78,7 +78,8 @@ function permute(v: Values, perm: number[]): Values {
 function arrangement(a: Values, e: Values, tol: Tolerance): FeedbackPart | undefined {
   if (a.data.length !== e.data.length) return undefined;
   if (!sameShape(a.shape, e.shape) && close(a.data, e.data, tol)) return fb("diagnosis.wrongShape", { actual: a.shape, expected: e.shape });
-  if (e.shape.length < 2 || e.shape.length > 4) return undefined;
+  // Too few elements, and some permutation matches by chance.
+  if (e.shape.length < 2 || e.shape.length > 4 || e.data.length < 4) return undefined;
   for (const perm of permutations(e.shape.length)) {
     if (perm.every((p, i) => p === i)) continue;
     const t = permute(e, perm);
@@ -130,14 +131,20 @@ function offset(a: Values, e: Values, tol: Tolerance): FeedbackPart | undefined 
   if (e.shape.length < 2) return undefined;
   const cols = e.shape[e.shape.length - 1]!;
   const rows = d.length / cols;
+  // A difference constant down a column says something only where the expected column varies
+  // (when every row is the same, any per-column function would fit); likewise for rows.
+  const varies = (idx: (k: number) => number, n: number): boolean => {
+    for (let k = 1; k < n; k++) if (Math.abs(e.data[idx(k)]! - e.data[idx(0)]!) > t) return true;
+    return false;
+  };
   if (rows >= 2) {
     let perColumn = true;
-    for (let j = 0; j < cols && perColumn; j++) perColumn = constant((k) => k * cols + j, rows);
+    for (let j = 0; j < cols && perColumn; j++) perColumn = constant((k) => k * cols + j, rows) && varies((k) => k * cols + j, rows);
     if (perColumn) return fb("diagnosis.offset", { along: "column" });
   }
   if (cols >= 2) {
     let perRow = true;
-    for (let i = 0; i < rows && perRow; i++) perRow = constant((k) => i * cols + k, cols);
+    for (let i = 0; i < rows && perRow; i++) perRow = constant((k) => i * cols + k, cols) && varies((k) => i * cols + k, cols);
     if (perRow) return fb("diagnosis.offset", { along: "row" });
   }
   return undefined;
