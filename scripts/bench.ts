@@ -2,7 +2,8 @@
  * `pnpm bench [--json] [--only grading|model-kit] [--quick]`
  * Runs the grading benchmark (apps/grader) and the model-kit benchmark one after the other (they
  * would skew each other on 2 cores). With --json, stdout carries exactly one JSON document
- * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions }, modelKit?: … }`
+ * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions, failingP50Ms, failingP95Ms,
+ *   diagnosisP50Ms, diagnosisP95Ms, failingSubmissions }, modelKit?: … }`
  * and the readable tables go to stderr; without it, the tables go to stdout.
  */
 import { formatGradingTable, runGradingBench } from "../apps/grader/bench/index.ts";

@@ -9,7 +9,8 @@ export function useSubmissionPoll(initial: SubmissionView | null) {
   const [submission, setSubmission] = useState<SubmissionView | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const id = submission?.id ?? null;
-  const done = submission === null || isFinalStatus(submission.status);
+  // A failing grade's diagnosis follows it: keep asking while it is pending.
+  const done = submission === null || (isFinalStatus(submission.status) && submission.diagnosisPending !== true);
 
   useEffect(() => {
     if (id === null || done) return;
@@ -21,7 +22,7 @@ export function useSubmissionPoll(initial: SubmissionView | null) {
         const next = await fetchJson(`/api/submissions/${encodeURIComponent(id)}`, (s) => s.SubmissionViewSchema, { signal: controller.signal });
         setError(null);
         setSubmission(next);
-        if (isFinalStatus(next.status)) return;
+        if (isFinalStatus(next.status) && next.diagnosisPending !== true) return;
       } catch (e) {
         if ((e as Error).name === "AbortError") return;
         setError((e as Error).message);
