@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { providers } from "../testing/providers.ts";
 import { seedFixture, type Fixture } from "../testing/fixture.ts";
 import type { FreshDb } from "../testing/fresh-db.ts";
-import { diagnosisCounts, parseStoredDiagnoses, storeDiagnoses, type StoredDiagnosis } from "./diagnoses.ts";
+import { courseDiagnosisCounts, diagnosisCounts, parseStoredDiagnoses, storeDiagnoses, type StoredDiagnosis } from "./diagnoses.ts";
 import { claimJob, completeJob } from "./jobs.ts";
 import { enqueueSubmission, getOwnSubmission } from "./submissions.ts";
 
@@ -62,5 +62,8 @@ describe.each(providers())("diagnoses on $name", ({ fresh }) => {
       ["diagnosis.scaled", 1, 1],
     ]);
     expect(r.counts[0]!.example).toEqual(noBias);
+    const course = await courseDiagnosisCounts(f.db, fx.courseId);
+    expect([...course.keys()]).toEqual([fx.assignmentId]);
+    expect(course.get(fx.assignmentId)).toEqual(r);
   });
 });

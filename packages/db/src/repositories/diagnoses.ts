@@ -61,6 +61,21 @@ export async function diagnosisCounts(db: Db, assignmentId: string): Promise<{ d
     where: { status: "graded", diagnoses: { not: null }, submission: { assignmentId } },
     select: { diagnoses: true, submission: { select: { userId: true } } },
   });
+  return countJobs(jobs);
+}
+
+/** diagnosisCounts for every assignment of a course that has diagnosed gradings, by assignment id. */
+export async function courseDiagnosisCounts(db: Db, courseId: string): Promise<Map<string, { diagnosed: number; counts: DiagnosisCount[] }>> {
+  const jobs = await db.gradingJob.findMany({
+    where: { status: "graded", diagnoses: { not: null }, submission: { assignment: { courseId } } },
+    select: { diagnoses: true, submission: { select: { userId: true, assignmentId: true } } },
+  });
+  const byAssignment = new Map<string, typeof jobs>();
+  for (const j of jobs) byAssignment.set(j.submission.assignmentId, [...(byAssignment.get(j.submission.assignmentId) ?? []), j]);
+  return new Map([...byAssignment].map(([id, list]) => [id, countJobs(list)]));
+}
+
+function countJobs(jobs: { diagnoses: string | null; submission: { userId: string } }[]): { diagnosed: number; counts: DiagnosisCount[] } {
   const byKey = new Map<string, { submissions: number; students: Set<string>; example: StoredDiagnosis }>();
   for (const job of jobs) {
     for (const d of parseStoredDiagnoses(job.diagnoses) ?? []) {
