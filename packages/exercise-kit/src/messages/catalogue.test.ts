@@ -26,6 +26,10 @@ const examples: Record<FeedbackKey, { part: FeedbackPart; en: string }> = {
     part: fb("compare.values", { bad: 2, n: 6, atol: "1.000e-4", rtol: "1.000e-4", index: [0, 2], maxAbs: "0.2500", maxRel: "0.1111" }),
     en: "2 of 6 elements differ beyond the tolerance (atol 1.000e-4, rtol 1.000e-4), first at index [0, 2]; max abs error 0.2500, max rel error 0.1111.",
   },
+  "compare.sideBySide": {
+    part: fb("compare.sideBySide", { items: [{ index: [0, 1], expected: "0.5000", actual: "0.2500" }, { index: [1, 0], expected: "-1.000", actual: "NaN" }] }),
+    en: "First mismatches (expected vs yours): [0, 1] 0.5000 vs 0.2500; [1, 0] -1.000 vs NaN.",
+  },
   "compare.ok": { part: fb("compare.ok", { n: 1, maxAbs: "0" }), en: "All 1 element match within the tolerance (max abs error 0)." },
   "compare.okHidden": { part: fb("compare.okHidden", { n: 12 }), en: "All 12 elements match within the tolerance." },
   "compare.valuesHidden": {

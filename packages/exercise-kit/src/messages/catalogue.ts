@@ -119,6 +119,12 @@ export const catalogue = {
       `${p.n} 个元素中有 ${p.bad} 个超出容差（atol ${p.atol}，rtol ${p.rtol}），第一个不匹配的位置在${zh.at(p.index)}；` +
       `${zh.errorSizes(p.maxAbs, p.maxRel, p.relUndefined)}。`,
   ),
+  // Public cases only (their inputs and expected values are public): the first mismatches.
+  "compare.sideBySide": entry(
+    z.object({ items: z.array(z.object({ index: dims, expected: shown, actual: shown })).min(1).max(5) }),
+    (p) => `First mismatches (expected vs yours): ${p.items.map((i) => `[${i.index.join(", ")}] ${i.expected} vs ${i.actual}`).join("; ")}.`,
+    (p) => `前几个不匹配的元素（期望值 与 你的值）：${p.items.map((i) => `[${i.index.join(", ")}] ${i.expected} 与 ${i.actual}`).join("；")}。`,
+  ),
   "compare.ok": entry(
     z.object({ n: count, maxAbs: shown }),
     (p) => `All ${en.plural(p.n, "element")} match within the tolerance (max abs error ${p.maxAbs}).`,
