@@ -25,10 +25,15 @@ function mutantCode(exercise: Exercise): Promise<Map<string, string | undefined>
 /** How many mutants run at once: a diagnosis must not take the whole pool from other gradings. */
 const CONCURRENCY = 2;
 
+/** Failed tests, or a module that threw or crashed; never limits (their results are partial). */
+export function isDiagnosable(outcome: GradeOutcome): boolean {
+  const status = outcome.report.status;
+  return outcome.scored !== undefined && (status === "failed" || status === "runtime_error");
+}
+
 export async function diagnoseSubmission(pool: SandboxPool, exercise: Exercise, outcome: GradeOutcome): Promise<Diagnosis[]> {
   const { report, scored } = outcome;
-  // Failed tests, or a module that threw while loading; never limits (their results are partial).
-  if (scored === undefined || (report.status !== "failed" && report.status !== "runtime_error")) return [];
+  if (scored === undefined || !isDiagnosable(outcome)) return [];
   const failing = report.tests.filter((t) => !t.passed).map((t) => t.name);
   const loadFailed = !scored.realm.load.ok;
   const crash = scored.outcome === "crashed" ? outcome.detail : undefined;

@@ -5,7 +5,7 @@
  */
 import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, storeDiagnoses, type ClaimedJob, type Db } from "@course/db";
 import type { Exercise, Feedback } from "@course/exercise-kit";
-import { diagnoseSubmission } from "./diagnosis.ts";
+import { diagnoseSubmission, isDiagnosable } from "./diagnosis.ts";
 import { gradeSubmission, type GradeOutcome } from "./grading.ts";
 import type { Logger } from "./log.ts";
 import type { SandboxPool } from "./sandbox/pool.ts";
@@ -44,8 +44,7 @@ export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Prom
 
 /** Diagnose a stored failing grade and store what was found (an empty list too: "nothing found"). */
 async function diagnoseStored(deps: WorkerDeps, job: ClaimedJob, exercise: Exercise, outcome: GradeOutcome): Promise<void> {
-  const status = outcome.report.status;
-  if (status !== "failed" && status !== "runtime_error") return;
+  if (!isDiagnosable(outcome)) return;
   const t0 = performance.now();
   try {
     const diagnoses = await diagnoseSubmission(deps.pool, exercise, outcome);
