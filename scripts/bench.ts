@@ -3,7 +3,8 @@
  *   load: [--students 200] [--per-student 10]; soak: [--gradings 10000]
  * Runs the grading benchmark (apps/grader) and the model-kit benchmark one after the other (they
  * would skew each other on 2 cores). With --json, stdout carries exactly one JSON document
- * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions }, modelKit?: … }`
+ * `{ grading: { p50Ms, p95Ms, throughputPerS, coldBaselineP50Ms, submissions, failingP50Ms, failingP95Ms,
+ *   diagnosisP50Ms, diagnosisP95Ms, failingSubmissions }, modelKit?: … }`
  * and the readable tables go to stderr; without it, the tables go to stdout.
  * Long sections run only when named: `--only e2e` prints `{ e2e: { clickToGradeP50Ms,
  * clickToGradeP95Ms, runs } }` (Playwright in Chromium against the built app).

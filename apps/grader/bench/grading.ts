@@ -21,6 +21,8 @@ export interface GradingBenchOptions {
   sequential?: number;
   concurrent?: number;
   coldRuns?: number;
+  /** Failing submissions (a known mistake), graded then diagnosed one after another. */
+  failing?: number;
   workers?: number;
   onProgress?: (msg: string) => void;
 }
@@ -31,6 +33,13 @@ export interface GradingBenchResult {
   throughputPerS: number;
   coldBaselineP50Ms: number;
   submissions: number;
+  /** Enqueue → stored grade of a failing submission (dense-forward without its bias). */
+  failingP50Ms: number;
+  failingP95Ms: number;
+  /** Enqueue → stored diagnosis of the same submissions (after the grade). */
+  diagnosisP50Ms: number;
+  diagnosisP95Ms: number;
+  failingSubmissions: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +51,7 @@ function percentile(xs: number[], p: number): number {
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function waitGraded(db: Db, jobIds: string[], events?: EventEmitter): Promise<void> {
+async function waitGraded(db: Db, jobIds: string[], events?: EventEmitter, outcome = "passed"): Promise<void> {
   const pending = new Set(jobIds);
   if (events) {
     await new Promise<void>((resolve, reject) => {
@@ -61,7 +70,7 @@ async function waitGraded(db: Db, jobIds: string[], events?: EventEmitter): Prom
   while (pending.size > 0) {
     const rows = await db.gradingJob.findMany({ where: { id: { in: [...pending] }, status: { in: ["graded", "failed"] } }, select: { id: true, status: true, outcome: true } });
     for (const r of rows) {
-      if (r.status !== "graded" || r.outcome !== "passed") throw new Error(`bench job ${r.id} ended ${r.status}/${r.outcome}`);
+      if (r.status !== "graded" || r.outcome !== outcome) throw new Error(`bench job ${r.id} ended ${r.status}/${r.outcome}`);
       pending.delete(r.id);
     }
     if (pending.size > 0) await new Promise((r) => setTimeout(r, 2));
@@ -83,6 +92,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
   const sequential = opts.sequential ?? 200;
   const concurrent = opts.concurrent ?? 100;
   const coldRuns = opts.coldRuns ?? 10;
+  const failing = opts.failing ?? 40;
   const workers = opts.workers ?? Math.max(2, 2 * availableParallelism());
   const progress = opts.onProgress ?? (() => {});
   const exercise = bundleParts(await readBundleFolder(join(EXERCISES_ROOT, "dense-forward")));
@@ -117,6 +127,27 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
       await done;
       lat.push(performance.now() - t0);
     }
+    progress(`failing: ${failing} submissions (graded, then diagnosed)`);
+    const noBias = exercise.mutants.find((m) => m.name === "no-bias")!.source;
+    const failLat: number[] = [];
+    const diagLat: number[] = [];
+    for (let i = 0; i < failing; i++) {
+      const t0 = performance.now();
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: noBias });
+      const done = waitGraded(fresh.db, [job.id], service.events, "failed");
+      service.receiver.wake();
+      await done;
+      failLat.push(performance.now() - t0);
+      for (;;) {
+        const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id }, select: { diagnoses: true } });
+        if (row.diagnoses !== null) {
+          if (!row.diagnoses.includes("mutant.no-bias")) throw new Error(`bench: diagnosis missed the no-bias hint: ${row.diagnoses.slice(0, 200)}`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      diagLat.push(performance.now() - t0);
+    }
     progress(`concurrent: ${concurrent} submissions`);
     const t1 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -132,7 +163,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     progress(`trusted process CPU per submission (concurrent phase): ${((cpu.user + cpu.system) / 1000 / concurrent).toFixed(1)} ms`);
     await service.drain();
     const selfCpu = process.cpuUsage(cpuStart.self);
-    const graded = sequential + concurrent + 5;
+    const graded = sequential + concurrent + failing + 5;
     const trusted = (selfCpu.user + selfCpu.system) / 1000 / graded;
     const hosts = (service.pool.hostCpuMs - cpuStart.hosts) / graded;
     progress(
@@ -147,6 +178,11 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
       throughputPerS: round(throughputPerS),
       coldBaselineP50Ms: round(percentile(cold, 50)),
       submissions: sequential + concurrent,
+      failingP50Ms: round(percentile(failLat, 50)),
+      failingP95Ms: round(percentile(failLat, 95)),
+      diagnosisP50Ms: round(percentile(diagLat, 50)),
+      diagnosisP95Ms: round(percentile(diagLat, 95)),
+      failingSubmissions: failing,
     };
   } finally {
     await service.drain();

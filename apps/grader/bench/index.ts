@@ -16,6 +16,10 @@ export function formatGradingTable(r: GradingBenchResult): string {
     ["cold baseline p50 (fresh node + tfjs)", `${r.coldBaselineP50Ms} ms`, ""],
     ["speed-up vs cold (p50)", `${Math.round((r.coldBaselineP50Ms / r.p50Ms) * 10) / 10}x`, ">= 3x"],
     ["submissions graded", String(r.submissions), ""],
+    [`failing p50 enqueue → stored grade (${r.failingSubmissions})`, `${r.failingP50Ms} ms`, ""],
+    ["failing p95 enqueue → stored grade", `${r.failingP95Ms} ms`, "<= 250 ms"],
+    ["failing p50 enqueue → stored diagnosis", `${r.diagnosisP50Ms} ms`, ""],
+    ["failing p95 enqueue → stored diagnosis", `${r.diagnosisP95Ms} ms`, ""],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
   let out = "grading (dense-forward reference solution)\n";
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
     ...(num("--sequential") ? { sequential: num("--sequential")! } : {}),
     ...(num("--concurrent") ? { concurrent: num("--concurrent")! } : {}),
     ...(num("--cold") ? { coldRuns: num("--cold")! } : {}),
+    ...(num("--failing") ? { failing: num("--failing")! } : {}),
     ...(num("--workers") ? { workers: num("--workers")! } : {}),
     onProgress: (m) => process.stderr.write(`bench: ${m}\n`),
   });

@@ -4,8 +4,9 @@
  * (a busy loop at load: they run into the exercise's wall limit) and hostile snippets that try to
  * reach the host, exhaust memory or flood the output. Each carries the outcome it must get.
  */
-import type { Exercise } from "@course/exercise-kit";
-import { loadExercise } from "@course/exercises";
+import { join } from "node:path";
+import { bundleParts, readBundleFolder, type ExerciseParts } from "@course/exercise-kit";
+import { EXERCISES_ROOT } from "@course/exercises";
 
 export type Kind = "correct" | "wrong" | "timeout" | "hostile";
 
@@ -46,7 +47,8 @@ export interface Pools {
 }
 
 export async function loadPools(ids: readonly string[] = LOAD_EXERCISES): Promise<Pools> {
-  const exercises: Exercise[] = await Promise.all(ids.map((id) => loadExercise(id)));
+  // The exercises' sources as data (their course code is never run here).
+  const exercises: ExerciseParts[] = await Promise.all(ids.map(async (id) => bundleParts(await readBundleFolder(join(EXERCISES_ROOT, id)))));
   const pools: Pools = { correct: [], wrong: [], timeout: [], hostile: [] };
   for (const ex of exercises) {
     const id = ex.manifest.id;

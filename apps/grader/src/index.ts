@@ -5,3 +5,4 @@ export { SandboxPool, DEFAULT_SANDBOX_SETTINGS, type SandboxSettings, type Sandb
 export { startService, type Service } from "./lib/service.ts";
 export { createApp } from "./lib/http/app.ts";
 export { jsonLogger, silentLogger, type Logger } from "./lib/log.ts";
+export { diagnoseSubmission } from "./lib/diagnosis.ts";

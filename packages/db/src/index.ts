@@ -15,6 +15,7 @@ export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";
 export * from "./repositories/jobs.ts";
+export * from "./repositories/diagnoses.ts";
 export * from "./repositories/submissions.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/submission-access.ts";

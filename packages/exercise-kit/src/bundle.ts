@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { ExerciseManifestSchema, type ExerciseManifest } from "./manifest.ts";
+import { HINTS_FILE, MutantHintsSchema, type MutantHints } from "./hints.ts";
 import { TEST_NAMES_FILE, TestNameTranslationsSchema, type TestNames } from "./test-names.ts";
 
 export const BUNDLE_LIMITS = Object.freeze({
@@ -128,6 +129,8 @@ export interface ExerciseParts {
   testNames: TestNames;
   alternatives: BundleSource[];
   mutants: BundleSource[];
+  /** Each mutant's hint (mutants/hints.json; empty when the file is absent). */
+  hints: MutantHints;
 }
 
 function required(bundle: ExerciseBundle, path: string): string {
@@ -170,5 +173,6 @@ export function bundleParts(bundle: ExerciseBundle): ExerciseParts {
     testNames,
     alternatives: sourcesIn(bundle, "alternatives"),
     mutants: sourcesIn(bundle, "mutants"),
+    hints: bundle.files[HINTS_FILE] === undefined ? {} : parseJsonFile(bundle, HINTS_FILE, MutantHintsSchema),
   };
 }

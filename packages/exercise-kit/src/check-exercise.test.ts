@@ -22,6 +22,7 @@ function exercise(overrides: Partial<Exercise>): Exercise {
     mutants: [{ name: "adds", path: "m.ts", source: scaleSolution.replace("tf.mul(x, tf.reshape(s, [-1, 1]))", "tf.add(x, tf.reshape(s, [-1, 1]))") }],
     alternatives: [],
     testNames: scaleTestNames,
+    hints: { adds: { en: "You add the scale to each row instead of multiplying by it.", "zh-CN": "你把缩放因子加到了每一行上，而不是乘上去。" } },
     ...overrides,
   };
 }
@@ -40,12 +41,33 @@ describe("checkExercise", () => {
       exercise({
         starter: scaleSolution,
         mutants: [{ name: "identical", path: "m.ts", source: scaleSolution }],
+        hints: { identical: { en: "This mistake is no mistake at all.", "zh-CN": "这个错误其实根本不是错误。" } },
         alternatives: [{ name: "broken", path: "a.ts", source: "export const scaleRows = 1;" }],
       }),
       { seeds: [1] },
     );
     expect(r.ok).toBe(false);
     expect(failing(r)).toEqual(["starter fails the hidden tests", "alternative broken passes everything", "mutant identical is rejected by the hidden tests"]);
+  });
+
+  it("flags a mutant without a hint, a hint of no mutant and a hint that looks like code", async () => {
+    const r = await checkExercise(
+      exercise({
+        mutants: [
+          { name: "adds", path: "m.ts", source: scaleSolution.replace("tf.mul(x, tf.reshape(s, [-1, 1]))", "tf.add(x, tf.reshape(s, [-1, 1]))") },
+          { name: "hintless", path: "h.ts", source: scaleSolution.replace("tf.mul(x, tf.reshape(s, [-1, 1]))", "tf.sub(x, tf.reshape(s, [-1, 1]))") },
+        ],
+        hints: {
+          adds: { en: "Multiply instead: return tf.mul(x, s);", "zh-CN": "你把缩放因子加到了每一行上，而不是乘上去。" },
+          gone: { en: "A hint of a mutant that is not there.", "zh-CN": "一个不存在的变体的提示。" },
+        },
+      }),
+      { seeds: [1] },
+    );
+    const item = r.items.find((i) => i.name === "mutants/hints.json gives every mutant a hint in both languages, in words");
+    expect(item?.ok).toBe(false);
+    expect(item?.detail).toBe("missing: hintless; no such mutant: gone; looks like code: adds (en)");
+    expect(failing(r)).toEqual(["mutants/hints.json gives every mutant a hint in both languages, in words"]);
   });
 
   it("flags a test case name without a translation, and a translation of no case", async () => {

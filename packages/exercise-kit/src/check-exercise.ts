@@ -5,6 +5,7 @@ import { hasUntranslated, renderFeedback } from "./messages/feedback.ts";
 import type { GradeReport } from "./report.ts";
 import { runLocally } from "./run-locally.ts";
 import { TEST_NAMES_FILE, testNameProblems } from "./test-names.ts";
+import { HINTS_FILE, hintProblems } from "./hints.ts";
 
 export interface CheckItem {
   name: string;
@@ -86,6 +87,14 @@ export async function checkExercise(ex: Exercise, options: { seeds?: number[] } 
     untranslated.push(...feedbackProblems(`alternative ${alt.name}`, r));
   }
   add("has mutants", ex.mutants.length > 0, `${ex.mutants.length}`);
+  const hints = hintProblems(ex.hints, ex.mutants.map((m) => m.name));
+  add(
+    `${HINTS_FILE} gives every mutant a hint in both languages, in words`,
+    hints.missing.length + hints.unused.length + hints.code.length === 0,
+    [hints.missing.length > 0 ? `missing: ${hints.missing.join(", ")}` : "", hints.unused.length > 0 ? `no such mutant: ${hints.unused.join(", ")}` : "", hints.code.length > 0 ? `looks like code: ${hints.code.join(", ")}` : ""]
+      .filter(Boolean)
+      .join("; "),
+  );
   for (const m of ex.mutants) {
     const r = await runLocally(ex, m.source, { seed: seeds[0] ?? 1, visibility: "hidden" });
     add(`mutant ${m.name} is rejected by the hidden tests`, r.status !== "passed", `${r.status} ${r.score}/${r.maxScore}`);

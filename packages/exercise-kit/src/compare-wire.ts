@@ -1,6 +1,6 @@
 /** Structural comparison of a student's Wire output with the expected Wire value. */
 import { compareTensors } from "@course/model-kit";
-import { comparisonFeedback } from "./feedback.ts";
+import { comparisonFeedback, shown } from "./feedback.ts";
 import { feedbackOf, type CheckResult } from "./define-tests.ts";
 import { fb, fromFeedback, type Feedback, type FeedbackPart } from "./messages/feedback.ts";
 import type { Kind } from "./messages/params.ts";
@@ -27,6 +27,28 @@ export function kindOf(w: Wire): Kind {
 }
 
 const result = (pass: boolean, part: FeedbackPart): CheckResult => fromFeedback(pass, [part]);
+
+/**
+ * The first mismatching elements, expected next to actual (public cases only: their expected
+ * values are public). Undefined for a single value (the comparison already says all there is).
+ */
+function sideBySide(actual: ArrayLike<number>, expected: ArrayLike<number>, shape: readonly number[], tol: Tolerance, label: string | undefined): FeedbackPart | undefined {
+  if (expected.length < 2 || actual.length !== expected.length) return undefined;
+  const items: { index: number[]; expected: string; actual: string }[] = [];
+  for (let i = 0; i < expected.length && items.length < 3; i++) {
+    const a = actual[i]!;
+    const e = expected[i]!;
+    if (Math.abs(a - e) <= tol.atol + tol.rtol * Math.abs(e)) continue;
+    const index: number[] = [];
+    let rest = i;
+    for (let k = shape.length - 1; k >= 0; k--) {
+      index.unshift(rest % shape[k]!);
+      rest = Math.floor(rest / shape[k]!);
+    }
+    items.push({ index, expected: shown(e), actual: shown(a) });
+  }
+  return items.length === 0 ? undefined : fb("compare.sideBySide", { items }, label);
+}
 
 /** A number, or a tensor holding exactly one value, as a number; undefined otherwise. */
 function asScalar(w: Wire): number | undefined {
@@ -72,7 +94,8 @@ export function compareWire(actual: Wire, expected: Wire, opts: CompareOptions):
         { shape: expected.shape, values: expected.data, dtype: expected.dtype },
         opts.tolerance,
       );
-      return result(c.pass, comparisonFeedback(c, opts.reveal, label));
+      const side = opts.reveal && c.kind === "values" ? sideBySide(actual.data, expected.data, expected.shape, opts.tolerance, label) : undefined;
+      return fromFeedback(c.pass, side === undefined ? [comparisonFeedback(c, opts.reveal, label)] : [comparisonFeedback(c, opts.reveal, label), side]);
     }
     case "number": {
       const s = asScalar(actual);

@@ -7,6 +7,7 @@ import { isTestSuite, type TestSuite } from "./define-tests.ts";
 import { ExerciseManifestSchema, type ExerciseManifest } from "./manifest.ts";
 import { useCpuBackend } from "./backend.ts";
 import { TEST_NAMES_FILE, TestNameTranslationsSchema, type TestNames } from "./test-names.ts";
+import { readMutantHints, type MutantHints } from "./hints.ts";
 
 export interface SourceFile {
   name: string;
@@ -27,6 +28,8 @@ export interface Exercise {
   alternatives: SourceFile[];
   /** Case names translated (tests.zh-CN.json); check-exercise reports cases without one. */
   testNames: TestNames;
+  /** Each mutant's hint (mutants/hints.json); check-exercise reports mutants without one. */
+  hints: MutantHints;
 }
 
 export class ExerciseFormatError extends Error {
@@ -103,6 +106,9 @@ export async function loadExerciseFolder(dir: string): Promise<Exercise> {
     mutants: await readFolder(dir, "mutants"),
     alternatives: await readFolder(dir, "alternatives"),
     testNames: await readTestNames(dir),
+    hints: await readMutantHints(dir).catch((e: unknown) => {
+      throw new ExerciseFormatError(dir, (e as Error).message);
+    }),
   };
 }
 

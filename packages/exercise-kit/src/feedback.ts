@@ -15,7 +15,7 @@ export function roughNumber(x: number): string {
 }
 
 /** compareTensors' number format (its messages are rebuilt from the comparison's fields). */
-const shown = (x: number): string => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
+export const shown = (x: number): string => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 

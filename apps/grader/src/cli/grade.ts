@@ -34,8 +34,9 @@ async function main(): Promise<number> {
     process.stderr.write(`grade: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
-  const [{ cliDocument, gradeSubmission }, { SandboxPool }, { CourseSandbox }, { folderVersion }] = await Promise.all([
+  const [{ cliDocument, gradeSubmission }, { diagnoseSubmission }, { SandboxPool }, { CourseSandbox }, { folderVersion }] = await Promise.all([
     import("../lib/grading.ts"),
+    import("../lib/diagnosis.ts"),
     import("../lib/sandbox/pool.ts"),
     import("../lib/course/runner.ts"),
     import("../lib/course/versions.ts"),
@@ -47,8 +48,9 @@ async function main(): Promise<number> {
   });
   try {
     const engine = { pool, course: new CourseSandbox(pool, { wallMs: 10_000 }) };
-    const { report } = await gradeSubmission(engine, version, source, args.seed === undefined ? {} : { seed: args.seed });
-    const doc = cliDocument(report);
+    const outcome = await gradeSubmission(engine, version, source, args.seed === undefined ? {} : { seed: args.seed });
+    const { report } = outcome;
+    const doc = cliDocument(report, await diagnoseSubmission(pool, version, outcome));
     if (args.json) process.stdout.write(JSON.stringify(doc) + "\n");
     else {
       const color = env.forceColor || (!env.noColor && process.stdout.isTTY === true);

@@ -7,6 +7,7 @@ export interface TableDoc {
   seed: number;
   durationMs: number;
   tests: { name: string; passed: boolean; points: number; maxPoints: number; message?: string }[];
+  diagnoses?: { message: string; tests: string[] }[];
 }
 
 const codes = { green: 32, red: 31, yellow: 33, dim: 2, bold: 1 } as const;
@@ -25,5 +26,6 @@ export function renderTable(doc: TableDoc, opts: { color: boolean; message?: str
     lines.push(`${mark} ${name}  ${t.points}/${t.maxPoints}`);
     if (!t.passed && t.message) lines.push(paint("dim", `     ${t.message.replace(/\n/g, "\n     ")}`));
   }
+  for (const d of doc.diagnoses ?? []) lines.push("", paint("yellow", `Diagnosis: ${d.message}`), paint("dim", `     (${d.tests.join(", ")})`));
   return lines.join("\n") + "\n";
 }

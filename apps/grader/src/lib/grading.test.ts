@@ -2,12 +2,11 @@
  * End to end through the real sandbox: every reference solution and alternative style gets full
  * marks, every known-wrong variant (mutant) loses points, and cheating attempts do not pay.
  */
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleParts, readBundleFolder, renderFeedback, runLocally, type ExerciseParts } from "@course/exercise-kit";
-import { EXERCISES_ROOT, exerciseIds, loadExercise as loadInProcess } from "@course/exercises";
-import { CourseSandbox, type CourseVersion } from "./course/runner.ts";
-import { courseVersionFromBundle } from "./course/versions.ts";
+import { renderFeedback, runLocally } from "@course/exercise-kit";
+import { exerciseIds, loadExercise as loadInProcess } from "@course/exercises";
+import { loadBuiltin } from "./course/builtin.ts";
+import { CourseSandbox } from "./course/runner.ts";
 import { gradeSubmission, cliDocument, type GradingEngine } from "./grading.ts";
 import { SandboxPool } from "./sandbox/pool.ts";
 
@@ -19,13 +18,7 @@ beforeAll(async () => {
   await pool.waitReady();
 });
 
-/** A built-in exercise as the grader sees a version (course code compiled), plus its sources. */
-type Builtin = CourseVersion & Pick<ExerciseParts, "solution" | "starter" | "mutants" | "alternatives">;
-async function loadExercise(id: string): Promise<Builtin> {
-  const bundle = await readBundleFolder(join(EXERCISES_ROOT, id));
-  const { solution, starter, mutants, alternatives } = bundleParts(bundle);
-  return { ...(await courseVersionFromBundle(bundle)), solution, starter, mutants, alternatives };
-}
+const loadExercise = loadBuiltin;
 afterAll(async () => {
   await pool?.close();
 });

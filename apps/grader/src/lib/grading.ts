@@ -14,6 +14,9 @@ import {
   type Feedback,
   type FeedbackPart,
   type GradeReport,
+  type Diagnosis,
+  type GradingPlan,
+  type RealmResult,
   type Wire,
 } from "@course/exercise-kit";
 import { freshSeed, type CourseSandbox, type CourseVersion } from "./course/runner.ts";
@@ -38,6 +41,8 @@ export interface GradeOutcome {
   /** Infrastructure detail worth logging (sandbox crash reason, ...). */
   detail?: string;
   logs: string[];
+  /** What a diagnosis needs afterwards (trusted side only): the plan and the results it scored. */
+  scored?: { plan: GradingPlan; realm: RealmResult; outcome: SandboxRun["outcome"] };
 }
 
 export { freshSeed };
@@ -126,6 +131,7 @@ export async function gradeSubmission(engine: GradingEngine, version: CourseVers
     timings: { compileMs, planMs, sandboxMs: t3 - t2, scoreMs: t4 - t3, totalMs: t4 - t0, cpuMs: run.timings.cpuMs },
     ...(run.detail === undefined ? {} : { detail: run.detail }),
     logs: realm.logs,
+    scored: { plan, realm, outcome: run.outcome },
   };
 }
 
@@ -134,7 +140,7 @@ export async function gradeSubmission(engine: GradingEngine, version: CourseVers
  * each test's message. Submission-level messages (compile errors with line and column,
  * time/memory limits) are carried in the test messages.
  */
-export function cliDocument(report: GradeReport) {
+export function cliDocument(report: GradeReport, diagnoses?: readonly Diagnosis[]) {
   const extra = report.message;
   return {
     exerciseId: report.exerciseId,
@@ -157,5 +163,9 @@ export function cliDocument(report: GradeReport) {
         ...(message === undefined || feedback === undefined ? {} : { feedback }),
       };
     }),
+    // Optional extension: what the failing tests' outputs have in common with a known mistake.
+    ...(diagnoses === undefined || diagnoses.length === 0
+      ? {}
+      : { diagnoses: diagnoses.map((d) => ({ key: d.key, message: d.message, feedback: d.feedback, tests: d.tests, ...(d.mutant === undefined ? {} : { mutant: d.mutant }) })) }),
   };
 }

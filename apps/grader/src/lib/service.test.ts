@@ -138,6 +138,20 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     expect(tests.map((t) => renderFeedback(parseFeedback(JSON.parse(t.feedback!))!, "zh-CN"))).toEqual(tests.map(() => "未运行：提交的代码无法编译。"));
   });
 
+  it("a failing grade is stored first, and its diagnosis (the matching mistake's hint) a moment later", async () => {
+    const ex = await loadExercise("dense-forward");
+    const noBias = ex.mutants.find((m) => m.name === "no-bias")!.source;
+    const { job } = await enqueueSubmission(fresh.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: noBias });
+    svc.receiver.wake();
+    await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).status === "graded", "failed grade");
+    await until(async () => (await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } })).diagnoses !== null, "diagnoses");
+    const row = await fresh.db.gradingJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.outcome).toBe("failed");
+    const diagnoses = JSON.parse(row.diagnoses!) as { key: string; feedback: unknown }[];
+    expect(diagnoses.map((d) => d.key)).toEqual(["mutant.no-bias"]);
+    expect(renderFeedback(parseFeedback(diagnoses[0]!.feedback)!, "zh-CN")).toBe(ex.hints["no-bias"]!["zh-CN"]);
+  });
+
   it("many jobs with concurrent workers: each graded exactly once", async () => {
     const ex = await loadExercise("dense-forward");
     const ids: string[] = [];

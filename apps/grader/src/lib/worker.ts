@@ -3,10 +3,11 @@
  * and gives the job back (releaseJob) only for the grader's own failures. A student's fault
  * (compile error, timeout, memory, crash of their sandbox) is a grade, never a retry.
  */
-import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, type ClaimedJob, type Db } from "@course/db";
+import { MAX_FEEDBACK_CHARS, completeJob, heartbeat, releaseJob, storeDiagnoses, type ClaimedJob, type Db } from "@course/db";
 import type { Feedback } from "@course/exercise-kit";
 import type { CourseVersion } from "./course/runner.ts";
-import { gradeSubmission, type GradingEngine } from "./grading.ts";
+import { diagnoseSubmission, isDiagnosable } from "./diagnosis.ts";
+import { gradeSubmission, type GradeOutcome, type GradingEngine } from "./grading.ts";
 import type { Logger } from "./log.ts";
 import type { JobMetrics } from "./metrics.ts";
 
@@ -39,13 +40,30 @@ export function storableFeedback(message: string | undefined, feedback: Feedback
 export async function processClaimedJob(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
   const started = performance.now();
   deps.metrics?.jobClaimed(job);
-  const end = await processInner(deps, job);
+  const { end, graded } = await processInner(deps, job);
   deps.metrics?.jobEnded(job, end, (performance.now() - started) / 1000);
+  // The grade is stored and announced first; the diagnosis follows and is stored on its own.
   deps.onJobEnd?.(job.jobId, end);
+  if (graded !== undefined) await diagnoseStored(deps, job, graded.version, graded.outcome);
   return end;
 }
 
-async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> {
+/** Diagnose a stored failing grade and store what was found (an empty list too: "nothing found"). */
+async function diagnoseStored(deps: WorkerDeps, job: ClaimedJob, version: CourseVersion, outcome: GradeOutcome): Promise<void> {
+  if (!isDiagnosable(outcome)) return;
+  const t0 = performance.now();
+  try {
+    const diagnoses = await diagnoseSubmission(deps.engine.pool, version, outcome);
+    await storeDiagnoses(deps.db, job.jobId, diagnoses);
+    deps.log("info", "diagnosed", { jobId: job.jobId, keys: diagnoses.map((d) => d.key), ms: Math.round(performance.now() - t0) });
+  } catch (e) {
+    // The grade stands; the page stops waiting for a diagnosis that never comes.
+    deps.log("warn", "diagnosis failed", { jobId: job.jobId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<{ end: JobEnd; graded?: { version: CourseVersion; outcome: GradeOutcome } }> {
+  const end = (e: JobEnd) => ({ end: e });
   const { db, workerId, log } = deps;
   let lost = false;
   const beat = setInterval(() => {
@@ -63,10 +81,10 @@ async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> 
     } catch (e) {
       // Not the student's fault and not transient: record it as a failed job with the reason.
       const r = await releaseJob(db, job.jobId, workerId, `cannot load exercise ${job.exerciseSlug}: ${(e as Error).message}`);
-      return r === "lost" ? "lost" : r;
+      return end(r);
     }
     const outcome = await gradeSubmission(deps.engine, version, job.code);
-    if (lost) return "lost";
+    if (lost) return end("lost");
     const { report } = outcome;
     const stored = await completeJob(db, job.jobId, workerId, {
       status: report.status,
@@ -92,11 +110,11 @@ async function processInner(deps: WorkerDeps, job: ClaimedJob): Promise<JobEnd> 
       ...optional("errorFeedback", storableFeedback(report.message, report.feedback)),
     });
     log("info", "graded", { jobId: job.jobId, status: report.status, score: report.score, ms: Math.round(outcome.timings.totalMs), stored });
-    return stored ? "graded" : "lost";
+    return stored ? { end: "graded", graded: { version, outcome } } : end("lost");
   } catch (e) {
     log("error", "grading failed (infrastructure)", { jobId: job.jobId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     const r = await releaseJob(db, job.jobId, workerId, `grader error: ${(e as Error).message ?? String(e)}`).catch(() => "lost" as const);
-    return r;
+    return end(r);
   } finally {
     clearInterval(beat);
   }

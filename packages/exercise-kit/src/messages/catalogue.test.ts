@@ -26,6 +26,10 @@ const examples: Record<FeedbackKey, { part: FeedbackPart; en: string }> = {
     part: fb("compare.values", { bad: 2, n: 6, atol: "1.000e-4", rtol: "1.000e-4", index: [0, 2], maxAbs: "0.2500", maxRel: "0.1111" }),
     en: "2 of 6 elements differ beyond the tolerance (atol 1.000e-4, rtol 1.000e-4), first at index [0, 2]; max abs error 0.2500, max rel error 0.1111.",
   },
+  "compare.sideBySide": {
+    part: fb("compare.sideBySide", { items: [{ index: [0, 1], expected: "0.5000", actual: "0.2500" }, { index: [1, 0], expected: "-1.000", actual: "NaN" }] }),
+    en: "First mismatches (expected vs yours): [0, 1] 0.5000 vs 0.2500; [1, 0] -1.000 vs NaN.",
+  },
   "compare.ok": { part: fb("compare.ok", { n: 1, maxAbs: "0" }), en: "All 1 element match within the tolerance (max abs error 0)." },
   "compare.okHidden": { part: fb("compare.okHidden", { n: 12 }), en: "All 12 elements match within the tolerance." },
   "compare.valuesHidden": {
@@ -121,6 +125,50 @@ const examples: Record<FeedbackKey, { part: FeedbackPart; en: string }> = {
   "stopped.loading": {
     part: fb("stopped.loading", { limit: { kind: "time", amount: 700 } }),
     en: "Time limit exceeded before your module finished loading: its top-level code was still running (700 ms limit).",
+  },
+  "diagnosis.hint": {
+    part: fb("diagnosis.hint", { mutant: "no-bias", en: "Your output leaves out the bias.", "zh-CN": "你的输出漏掉了偏置。" }),
+    en: "Your output leaves out the bias.",
+  },
+  "diagnosis.transposed": {
+    part: fb("diagnosis.transposed", {}),
+    en: "Your values are the expected ones with two axes swapped (transposed): check the order of a matrix product, or a transpose that is missing or extra.",
+  },
+  "diagnosis.reshapeNotTranspose": {
+    part: fb("diagnosis.reshapeNotTranspose", {}),
+    en: "Your output has the right shape and the right values, but in the wrong arrangement: they are the expected values with two axes swapped, then reshaped. A reshape keeps the order of the elements; to move an axis you need a transpose.",
+  },
+  "diagnosis.wrongShape": {
+    part: fb("diagnosis.wrongShape", { actual: [1, 3], expected: [3] }, "db"),
+    en: "db: Your values are right, but in the shape [1, 3] instead of [3]: check a reshape, a kept dimension or a squeeze.",
+  },
+  "diagnosis.reducedAxis": {
+    part: fb("diagnosis.reducedAxis", { axis: 1, wanted: 0 }),
+    en: "Your output has the shape of a reduction of an input over axis 1; the expected result reduces over axis 0: check the axis of your sum, mean or maximum.",
+  },
+  "diagnosis.normalisedAxis": {
+    part: fb("diagnosis.normalisedAxis", { axis: 0, wanted: 1 }),
+    en: "Your values sum to 1 along axis 0; the expected ones sum to 1 along axis 1: normalise along the other axis.",
+  },
+  "diagnosis.scaled": {
+    part: fb("diagnosis.scaled", { factor: { kind: "invSqrtDim", n: 8 } }),
+    en: "Your output is the expected one multiplied by 1/√8 (one over the square root of a size of the inputs): look for a scaling by the square root of a dimension that is missing, extra or taken of the wrong size.",
+  },
+  "diagnosis.signFlipped": {
+    part: fb("diagnosis.signFlipped", {}),
+    en: "Your output is the expected one with the sign flipped: check the sign of a difference, a gradient or an update.",
+  },
+  "diagnosis.offset": {
+    part: fb("diagnosis.offset", { along: "column" }),
+    en: "Your output differs from the expected one by an amount that is the same down each column but changes from column to column: a term added per feature (such as a bias) is missing, extra or wrong.",
+  },
+  "diagnosis.firstRowOnly": {
+    part: fb("diagnosis.firstRowOnly", {}),
+    en: "Only the first row (the first example) of your output is right; every other row is wrong: check that each example is computed from its own input.",
+  },
+  "diagnosis.nonFinite": {
+    part: fb("diagnosis.nonFinite", { tests: 2, first: "large logits", firstZh: "大 logit", inputs: "large" }),
+    en: "NaN or Inf appear in your output in 2 tests, first in 'large logits', only on inputs of large magnitude (hundreds or more): look for an exponential that overflows or a huge number divided by another.",
   },
   text: { part: fb("text", { en: "fit lowered the loss.", "zh-CN": "fit 降低了损失。" }), en: "fit lowered the loss." },
   untranslated: { part: fb("untranslated", { text: "Something only in English." }), en: "Something only in English." },

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import {
   DtypeSchema,
+  FactorSchema,
   KindSchema,
   LimitSchema,
   RealmErrorParamSchema,
@@ -117,6 +118,12 @@ export const catalogue = {
     (p) =>
       `${p.n} 个元素中有 ${p.bad} 个超出容差（atol ${p.atol}，rtol ${p.rtol}），第一个不匹配的位置在${zh.at(p.index)}；` +
       `${zh.errorSizes(p.maxAbs, p.maxRel, p.relUndefined)}。`,
+  ),
+  // Public cases only (their inputs and expected values are public): the first mismatches.
+  "compare.sideBySide": entry(
+    z.object({ items: z.array(z.object({ index: dims, expected: shown, actual: shown })).min(1).max(5) }),
+    (p) => `First mismatches (expected vs yours): ${p.items.map((i) => `[${i.index.join(", ")}] ${i.expected} vs ${i.actual}`).join("; ")}.`,
+    (p) => `前几个不匹配的元素（期望值 与 你的值）：${p.items.map((i) => `[${i.index.join(", ")}] ${i.expected} 与 ${i.actual}`).join("；")}。`,
   ),
   "compare.ok": entry(
     z.object({ n: count, maxAbs: shown }),
@@ -300,6 +307,82 @@ export const catalogue = {
       `${en.limit(p.limit)} exceeded before your module finished loading` +
       `${p.limit.kind === "time" ? ": its top-level code was still running" : ""}${en.limitAmount(p.limit)}.`,
     (p) => `你的模块在加载完成之前超出了${zh.limit(p.limit)}${p.limit.kind === "time" ? "：顶层代码仍在运行" : ""}${zh.limitAmount(p.limit)}。`,
+  ),
+
+  // Diagnoses (diagnose/): what a failing submission's outputs have in common with a known
+  // mistake. They name relations and shapes, never a value (hidden cases stay hidden).
+  "diagnosis.hint": entry(
+    z.object({ mutant: text(100), en: text(400), "zh-CN": text(400) }),
+    (p) => p.en,
+    (p) => p["zh-CN"],
+  ),
+  "diagnosis.transposed": fixed(
+    "Your values are the expected ones with two axes swapped (transposed): check the order of a matrix product, or a transpose that is missing or extra.",
+    "你的输出是期望结果交换了两个维度（转置）后的值：检查矩阵乘法的顺序，或是否漏掉或多做了一次转置。",
+  ),
+  "diagnosis.reshapeNotTranspose": fixed(
+    "Your output has the right shape and the right values, but in the wrong arrangement: they are the expected values with two axes swapped, then reshaped. A reshape keeps the order of the elements; to move an axis you need a transpose.",
+    "你的输出形状正确、数值也都对，但排列错了：它相当于把期望结果交换两个维度后再 reshape。reshape 不改变元素的顺序；要移动维度需要转置。",
+  ),
+  "diagnosis.wrongShape": entry(
+    z.object({ actual: dims, expected: dims }),
+    (p) => `Your values are right, but in the shape ${fmtShape(p.actual)} instead of ${fmtShape(p.expected)}: check a reshape, a kept dimension or a squeeze.`,
+    (p) => `你的数值是对的，但形状是 ${fmtShape(p.actual)} 而不是 ${fmtShape(p.expected)}：检查 reshape、保留的维度或 squeeze。`,
+  ),
+  "diagnosis.reducedAxis": entry(
+    z.object({ axis: count, wanted: count }),
+    (p) => `Your output has the shape of a reduction of an input over axis ${p.axis}; the expected result reduces over axis ${p.wanted}: check the axis of your sum, mean or maximum.`,
+    (p) => `你的输出形状相当于对某个输入沿第 ${p.axis} 维做了归约；期望结果是沿第 ${p.wanted} 维归约：检查求和、平均或最大值所用的维度。`,
+  ),
+  "diagnosis.normalisedAxis": entry(
+    z.object({ axis: count, wanted: count }),
+    (p) => `Your values sum to 1 along axis ${p.axis}; the expected ones sum to 1 along axis ${p.wanted}: normalise along the other axis.`,
+    (p) => `你的输出沿第 ${p.axis} 维求和为 1；期望结果是沿第 ${p.wanted} 维求和为 1：应沿另一个维度归一化。`,
+  ),
+  "diagnosis.scaled": entry(
+    z.object({ factor: FactorSchema }),
+    (p) => `Your output is the expected one multiplied by ${en.factor(p.factor)}: ${en.factorHint(p.factor)}`,
+    (p) => `你的输出等于期望结果乘以${zh.factor(p.factor)}：${zh.factorHint(p.factor)}`,
+  ),
+  "diagnosis.signFlipped": fixed(
+    "Your output is the expected one with the sign flipped: check the sign of a difference, a gradient or an update.",
+    "你的输出与期望结果符号相反：检查某个差值、梯度或更新的符号。",
+  ),
+  "diagnosis.offset": entry(
+    z.object({ along: z.enum(["all", "column", "row"]) }),
+    (p) =>
+      p.along === "all"
+        ? "Your output differs from the expected one by the same amount everywhere: a constant term is missing or extra."
+        : p.along === "column"
+          ? "Your output differs from the expected one by an amount that is the same down each column but changes from column to column: a term added per feature (such as a bias) is missing, extra or wrong."
+          : "Your output differs from the expected one by an amount that is the same along each row but changes from row to row: a term taken per row (such as its maximum, mean or sum) is missing or extra.",
+    (p) =>
+      p.along === "all"
+        ? "你的输出与期望结果处处相差同一个量：漏掉或多加了一个常数项。"
+        : p.along === "column"
+          ? "你的输出与期望结果的差在每一列内相同、在列与列之间不同：漏掉、多加或算错了一个按特征添加的项（例如偏置）。"
+          : "你的输出与期望结果的差在每一行内相同、在行与行之间不同：漏掉或多加了一个按行计算的项（例如该行的最大值、均值或总和）。",
+  ),
+  "diagnosis.firstRowOnly": fixed(
+    "Only the first row (the first example) of your output is right; every other row is wrong: check that each example is computed from its own input.",
+    "你的输出只有第一行（第一个样本）是对的，其余各行都错了：检查每个样本是否由它自己的输入计算。",
+  ),
+  "diagnosis.nonFinite": entry(
+    z.object({ tests: count, first: text(500), firstZh: text(500).optional(), inputs: z.enum(["large", "constantSlice", "any"]) }),
+    (p) =>
+      `NaN or Inf appear in your output in ${en.plural(p.tests, "test")}, first in '${p.first}'` +
+      (p.inputs === "large"
+        ? ", only on inputs of large magnitude (hundreds or more): look for an exponential that overflows or a huge number divided by another."
+        : p.inputs === "constantSlice"
+          ? ", only on inputs with a constant (or all-zero) row or column: look for a division by a spread, a standard deviation or a sum that is zero there."
+          : ": look for a division by zero, a logarithm of zero or an overflowing exponential."),
+    (p) =>
+      `你的输出在 ${p.tests} 个测试中出现了 NaN 或 Inf，第一个是“${p.firstZh ?? p.first}”` +
+      (p.inputs === "large"
+        ? "，并且只出现在数值很大（数百或更大）的输入上：检查是否有溢出的指数，或用一个巨大的数除以另一个巨大的数。"
+        : p.inputs === "constantSlice"
+          ? "，并且只出现在含有常数（或全零）行或列的输入上：检查是否除以了在那里为零的离散程度、标准差或总和。"
+          : "：检查是否有除以零、对零取对数或指数溢出。"),
   ),
 
   // An exercise's own check, worded by its author in both languages.

@@ -41,6 +41,16 @@ export type RealmErrorParam = z.infer<typeof RealmErrorParamSchema>;
 export const LimitSchema = z.object({ kind: z.enum(["time", "memory"]), amount: count.optional() });
 export type LimitParam = z.infer<typeof LimitSchema>;
 
+/**
+ * A telling constant factor between an output and the expected one: small integers, or a size of
+ * the inputs (n) and its square root. Anything else is "other" (the number is never shown).
+ */
+export const FactorSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.enum(["two", "half", "other"]) }),
+  z.object({ kind: z.enum(["dim", "invDim", "sqrtDim", "invSqrtDim"]), n: count }),
+]);
+export type FactorParam = z.infer<typeof FactorSchema>;
+
 export const fmtShape = (s: readonly number[]): string => `[${s.join(", ")}]`;
 
 export const en = {
@@ -73,6 +83,39 @@ export const en = {
   /** An export's name as code; our harness label as words. */
   callName: (label: string): string => (label.startsWith(HARNESS_LABEL) ? label : `\`${label}\``),
   /** compareTensors' error sizes; the relative error is undefined where the expected value is 0. */
+  factor(f: FactorParam): string {
+    switch (f.kind) {
+      case "two":
+        return "2";
+      case "half":
+        return "1/2";
+      case "other":
+        return "a constant factor";
+      case "dim":
+        return `${f.n} (a size of the inputs)`;
+      case "invDim":
+        return `1/${f.n} (one over a size of the inputs)`;
+      case "sqrtDim":
+        return `√${f.n} (the square root of a size of the inputs)`;
+      case "invSqrtDim":
+        return `1/√${f.n} (one over the square root of a size of the inputs)`;
+    }
+  },
+  factorHint(f: FactorParam): string {
+    switch (f.kind) {
+      case "two":
+      case "half":
+        return "look for a factor of 2 that is missing or extra, as in the derivative of a square or a ½ convention.";
+      case "dim":
+      case "invDim":
+        return "look for an average that should be a sum, or a sum that should be an average.";
+      case "sqrtDim":
+      case "invSqrtDim":
+        return "look for a scaling by the square root of a dimension that is missing, extra or taken of the wrong size.";
+      case "other":
+        return "the shape of your result is right, only its scale is off; look for a scaling factor.";
+    }
+  },
   errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
     const abs = `max abs error ${maxAbs}`;
     if (maxRel === undefined) {
@@ -122,6 +165,39 @@ export const zh = {
   limit: (l: LimitParam): string => (l.kind === "time" ? "时间限制" : "内存限制"),
   limitAmount: (l: LimitParam): string => (l.amount === undefined ? "" : `（上限 ${l.amount} ${l.kind === "time" ? "毫秒" : "MB"}）`),
   callName: (label: string): string => (label.startsWith(HARNESS_LABEL) ? zh.label(label) : ` \`${label}\` `),
+  factor(f: FactorParam): string {
+    switch (f.kind) {
+      case "two":
+        return " 2";
+      case "half":
+        return " 1/2";
+      case "other":
+        return "一个常数因子";
+      case "dim":
+        return ` ${f.n}（输入的某个维度大小）`;
+      case "invDim":
+        return ` 1/${f.n}（输入某个维度大小的倒数）`;
+      case "sqrtDim":
+        return ` √${f.n}（输入某个维度大小的平方根）`;
+      case "invSqrtDim":
+        return ` 1/√${f.n}（输入某个维度大小的平方根的倒数）`;
+    }
+  },
+  factorHint(f: FactorParam): string {
+    switch (f.kind) {
+      case "two":
+      case "half":
+        return "检查是否漏掉或多出了因子 2，例如平方的导数或二分之一的约定。";
+      case "dim":
+      case "invDim":
+        return "检查是否把求和写成了平均，或把平均写成了求和。";
+      case "sqrtDim":
+      case "invSqrtDim":
+        return "检查按某个维度的平方根缩放的步骤是否漏掉、多做，或用错了维度。";
+      case "other":
+        return "结果的形态是对的，只是尺度不对；检查缩放因子。";
+    }
+  },
   errorSizes(maxAbs: string, maxRel: string | undefined, relUndefined: number | undefined): string {
     const abs = `最大绝对误差 ${maxAbs}`;
     if (maxRel === undefined) {

@@ -5,7 +5,7 @@
  * (bubblewrap, rlimits, cgroups, an isolate of its own) and only data comes back.
  */
 import { randomInt } from "node:crypto";
-import type { CheckResult, ExerciseManifest, TestNames, Tolerance, Visibility, Wire } from "@course/exercise-kit";
+import type { BundleSource, CheckResult, ExerciseManifest, MutantHints, TestNames, Tolerance, Visibility, Wire } from "@course/exercise-kit";
 import type { SandboxPool, SandboxRun } from "../sandbox/pool.ts";
 import { planFromWire, verdictsFromWire, type SandboxPlan } from "./plan-data.ts";
 
@@ -17,6 +17,9 @@ export interface CourseVersion {
   testNames: TestNames;
   /** The course-code module (compileCourseCode). */
   code: string;
+  /** The known-wrong variants and their hints (run like submissions to diagnose a failing one). */
+  mutants: BundleSource[];
+  hints: MutantHints;
 }
 
 /** Course code failed (threw, timed out, sent malformed data): the exercise's fault, not the student's. */

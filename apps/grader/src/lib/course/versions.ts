@@ -21,7 +21,7 @@ export async function courseVersionFromBundle(bundle: ExerciseBundle): Promise<C
     const first = compiled.errors[0]!;
     throw new CourseCodeError(`the exercise's course code does not compile: ${first.file}:${first.line}:${first.column}: ${first.message}`);
   }
-  return { hash: bundleHash(bundle), manifest: parts.manifest, testNames: parts.testNames, code: compiled.code };
+  return { hash: bundleHash(bundle), manifest: parts.manifest, testNames: parts.testNames, code: compiled.code, mutants: parts.mutants, hints: parts.hints };
 }
 
 /** Versions by content hash, least recently used dropped first. */

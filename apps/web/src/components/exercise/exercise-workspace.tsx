@@ -250,7 +250,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
           <h3 id="latest-h" className="exercise-h3">
             {m.lastResult}
           </h3>
-          <SubmissionResult s={submission} m={m} />
+          <SubmissionResult s={submission} m={m} announce />
           {pollError && <p className="exercise-error">{format(m.networkError, { message: pollError })}</p>}
         </section>
       )}

@@ -11,6 +11,11 @@ import { isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
 import type { SubmissionView } from "../../lib/exercise/schemas.ts";
 import { fetchJson, parseAnswer } from "./fetch-json.ts";
 
+/** Nothing more will change: graded or failed, and no diagnosis is still on its way. */
+function settled(s: SubmissionView): boolean {
+  return isFinalStatus(s.status) && s.diagnosisPending !== true;
+}
+
 /** The server pings every 15 s: a stream silent for longer is broken (a buffering proxy, a dead link). */
 const STALL_MS = 40_000;
 
@@ -18,7 +23,8 @@ export function useSubmissionLive(initial: SubmissionView | null) {
   const [submission, setSubmission] = useState<SubmissionView | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const id = submission?.id ?? null;
-  const done = submission === null || isFinalStatus(submission.status);
+  // A failing grade's diagnosis follows it: keep following while it is pending.
+  const done = submission === null || settled(submission);
 
   useEffect(() => {
     if (id === null || done) return;
@@ -31,7 +37,7 @@ export function useSubmissionLive(initial: SubmissionView | null) {
 
     const accept = (next: SubmissionView) => {
       if (controller.signal.aborted) return;
-      if (isFinalStatus(next.status)) closeStream();
+      if (settled(next)) closeStream();
       setError(null);
       setSubmission(next);
     };
@@ -57,7 +63,7 @@ export function useSubmissionLive(initial: SubmissionView | null) {
       try {
         const next = await fetchJson(path, (s) => s.SubmissionViewSchema, { signal: controller.signal });
         accept(next);
-        if (isFinalStatus(next.status)) return;
+        if (settled(next)) return;
       } catch (e) {
         if ((e as Error).name === "AbortError") return;
         setError((e as Error).message);

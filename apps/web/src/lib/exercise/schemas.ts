@@ -52,6 +52,10 @@ export const SubmissionViewSchema = z.object({
   /** A message for the student (compile error, infrastructure failure), if any. */
   error: z.string().nullable(),
   tests: z.array(TestFeedbackSchema),
+  /** What the failing tests' outputs have in common with known mistakes (viewer's language). */
+  diagnoses: z.array(z.object({ key: z.string(), message: z.string(), tests: z.array(z.string()) })).optional(),
+  /** The grade is stored and its diagnosis is still expected (the page keeps asking). */
+  diagnosisPending: z.boolean().optional(),
 });
 export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
 

@@ -89,3 +89,43 @@ describe("toSubmissionView", () => {
     expect(toSubmissionView(stored({ gradingJob: null }), { points: 1, latePenalty: 0 }).status).toBe("queued");
   });
 });
+
+describe("diagnoses in the submission view", () => {
+  const hint = { mutant: "no-bias", en: "Your output leaves out the bias.", "zh-CN": "你的输出漏掉了偏置。" };
+  const diagnoses = JSON.stringify([{ key: "mutant.no-bias", message: hint.en, feedback: [{ key: "diagnosis.hint", params: hint }], tests: ["zero input: the output is the bias"], mutant: "no-bias" }]);
+  const failed = (over: Partial<NonNullable<StoredSubmission["gradingJob"]>>): StoredSubmission =>
+    stored({
+      gradingJob: {
+        status: "graded",
+        outcome: "failed",
+        score: 0,
+        maxScore: 10,
+        error: null,
+        finishedAt: new Date("2026-01-02T03:04:05Z"),
+        testResults: [{ name: "zero input: the output is the bias", passed: false, points: 0, maxPoints: 10, message: "wrong" }],
+        ...over,
+      },
+    });
+  const scale = { points: 100, latePenalty: 0 };
+  const at = new Date("2026-01-02T03:04:06Z").getTime();
+
+  it("is pending for a moment after a failing grade, then absent when none ever came", () => {
+    expect(toSubmissionView(failed({ diagnoses: null }), scale, undefined, at)).toMatchObject({ diagnosisPending: true });
+    const later = toSubmissionView(failed({ diagnoses: null }), scale, undefined, at + 60_000);
+    expect(later).not.toHaveProperty("diagnosisPending");
+    expect(later).not.toHaveProperty("diagnoses");
+  });
+
+  it("shows the stored diagnoses in the viewer's language, test names translated", () => {
+    const en = toSubmissionView(failed({ diagnoses }), scale, undefined, at);
+    expect(en.diagnoses).toEqual([{ key: "mutant.no-bias", message: hint.en, tests: ["zero input: the output is the bias"] }]);
+    expect(en).not.toHaveProperty("diagnosisPending");
+    const zh = toSubmissionView(failed({ diagnoses }), scale, { locale: "zh-CN", testNames: { "zh-CN": { "zero input: the output is the bias": "零输入：输出就是偏置" } } }, at);
+    expect(zh.diagnoses).toEqual([{ key: "mutant.no-bias", message: hint["zh-CN"], tests: ["零输入：输出就是偏置"] }]);
+  });
+
+  it("says nothing about diagnoses for a passing grade or one still running", () => {
+    expect(toSubmissionView(failed({ outcome: "passed", diagnoses: null }), scale, undefined, at)).not.toHaveProperty("diagnosisPending");
+    expect(toSubmissionView(failed({ status: "running", diagnoses }), scale, undefined, at)).not.toHaveProperty("diagnoses");
+  });
+});

@@ -4,7 +4,9 @@
 // and averages, the last column per-student totals. The same data downloads as CSV.
 import "./gradebook.css";
 import { forbidden, notFound } from "next/navigation";
+import { courseDiagnosisCounts } from "@course/db";
 import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
+import { DiagnosisSummary } from "../../../../components/courses/DiagnosisSummary.tsx";
 import { EmptyState } from "../../../../components/ui/index.ts";
 import { requireUser } from "../../../../lib/auth.ts";
 import { gradebookView, type GradebookGroup } from "../../../../lib/courses/gradebook-view.ts";
@@ -33,8 +35,13 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   const { course } = access;
   const t = translator(courseMessages, locale);
   const c = translator(commonMessages, locale);
-  const view = gradebookView(await gradebook(db, course.id, locale));
+  const [book, diagnosed] = await Promise.all([gradebook(db, course.id, locale), courseDiagnosisCounts(db, course.id)]);
+  const view = gradebookView(book);
   const students = view.rows.length;
+  const diagnosisAssignments = view.columns.flatMap((col) => {
+    const d = diagnosed.get(col.id);
+    return d === undefined || d.counts.length === 0 ? [] : [{ id: col.id, label: col.label, title: col.title, ...d }];
+  });
 
   return (
     <div className="container gradebook-page">
@@ -151,6 +158,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
               </tfoot>
             </table>
           </div>
+          <DiagnosisSummary assignments={diagnosisAssignments} t={t} locale={locale} />
         </>
       )}
     </div>

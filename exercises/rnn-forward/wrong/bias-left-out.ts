@@ -1,0 +1,19 @@
+// A student's mistake: leaves the bias out of the step.
+// expect: mutant.no-bias
+import * as tf from "@tensorflow/tfjs";
+
+// b is unused in this version
+export function rnnStep(x: tf.Tensor2D, hPrev: tf.Tensor2D, wx: tf.Tensor2D, wh: tf.Tensor2D, _b: tf.Tensor1D): tf.Tensor2D {
+  return tf.tidy(() => tf.tanh(tf.add(tf.matMul(x, wx), tf.matMul(hPrev, wh)))) as tf.Tensor2D;
+}
+
+export function rnnForward(x: tf.Tensor3D, h0: tf.Tensor2D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor3D {
+  const steps = tf.unstack(x, 1) as tf.Tensor2D[];
+  const hs: tf.Tensor2D[] = [];
+  let h = h0;
+  for (const xt of steps) {
+    h = rnnStep(xt, h, wx, wh, b);
+    hs.push(h);
+  }
+  return tf.stack(hs, 1) as tf.Tensor3D;
+}

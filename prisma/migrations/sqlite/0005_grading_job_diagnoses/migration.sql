@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "GradingJob" ADD COLUMN "diagnoses" TEXT;
+
