@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PLACEHOLDER, PLACEHOLDER_HINTS, hasPlaceholder } from "./check/placeholders.ts";
 import { inProcessRunner, type ExerciseRunner, type PlanData } from "./check/runner.ts";
-import { checkStrength, type StrengthReport } from "./check/strength.ts";
+import type { StrengthReport } from "./check/strength.ts";
 import { compileSubmission } from "./compile.ts";
 import type { Exercise } from "./exercise.ts";
 import { hasUntranslated, renderFeedback } from "./messages/feedback.ts";
@@ -194,6 +194,8 @@ export async function checkExercise(ex: Exercise, options: CheckOptions = {}): P
 
   let strength: StrengthReport | undefined;
   if (options.strength === true) {
+    // Loaded only here: the instrumenter (Babel) is heavy, and the web app imports this package.
+    const { checkStrength } = await import("./check/strength.ts");
     strength = await checkStrength(ex, runner, { seed: first, onProgress: progress });
     add(
       "strength",

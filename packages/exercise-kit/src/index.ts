@@ -29,7 +29,6 @@ export type { CheckReport, CheckItem, CheckOptions, CheckSection } from "./check
 export { inProcessRunner } from "./check/runner.ts";
 export type { ExerciseRunner, GradeOptions, PlanData } from "./check/runner.ts";
 export { checkSeeds, DEFAULT_SEED_COUNT } from "./check/seeds.ts";
-export { automaticMutants, checkStrength, EQUIVALENT_MUTANTS_FILE } from "./check/strength.ts";
 export type { AutoMutant, StrengthReport } from "./check/strength.ts";
 export { allOf, requires, nonEmpty, shaped, intIn, numberIn, finite, indicesIn, valuesIn, windowFits } from "./domain.ts";
 export type { DomainFn, DomainVerdict } from "./domain.ts";

@@ -21,6 +21,7 @@ export interface AutoMutant {
   /** Stable name: `Mutator: original → replacement` (plus ` #n` for the n-th identical one). */
   key: string;
   mutator: string;
+  /** 1-based line of the mutated code in the reference. */
   line: number;
   original: string;
   replacement: string;
@@ -28,6 +29,7 @@ export interface AutoMutant {
 }
 
 export interface StrengthReport {
+  /** Automatic mutants that compile (those that do not are not counted, as in Stryker). */
   total: number;
   killed: number;
   equivalent: { key: string; reason: string }[];
@@ -56,9 +58,9 @@ const silentLogger = {
 
 const oneLine = (code: string): string => code.replace(/\s+/g, " ").trim();
 
-/** Offset of a Babel position (line 1-based, column 0-based) in `text`. */
+/** Offset of an instrumenter position (line and column both 0-based) in the source. */
 function offsetOf(lineStarts: number[], pos: { line: number; column: number }): number {
-  return (lineStarts[pos.line - 1] ?? 0) + pos.column;
+  return (lineStarts[pos.line] ?? Number.NaN) + pos.column;
 }
 
 /** Every automatic mutant of a TypeScript module, as a whole source each. */
@@ -78,7 +80,7 @@ export async function automaticMutants(source: string, fileName = "solution.ts")
     return {
       key: n === 1 ? base : `${base} #${n}`,
       mutator: m.mutatorName,
-      line: m.location.start.line,
+      line: m.location.start.line + 1,
       original,
       replacement: m.replacement,
       source: source.slice(0, start) + m.replacement + source.slice(end),
@@ -122,11 +124,16 @@ export async function checkStrength(
     problems.push(`the reference could not be mutated: ${(e as Error).message}`);
   }
   let killed = 0;
+  let invalid = 0;
   const survivors: AutoMutant[] = [];
   const equivalent: { key: string; reason: string }[] = [];
   for (const [i, m] of mutants.entries()) {
     options.onProgress?.(`automatic mutant ${i + 1}/${mutants.length}: ${m.key}`);
     const r = await runner.grade(m.source, { seed: options.seed, visibility: "hidden" });
+    if (r.status === "compile_error") {
+      invalid++;
+      continue;
+    }
     const rejected = r.status !== "passed";
     const reason = equivalents[m.key];
     if (reason !== undefined) {
@@ -139,6 +146,7 @@ export async function checkStrength(
   for (const key of Object.keys(equivalents)) {
     if (!keys.has(key)) problems.push(`${EQUIVALENT_MUTANTS_FILE}: no automatic mutant "${key}" any more: remove the entry`);
   }
-  const counted = mutants.length - equivalent.length;
-  return { total: mutants.length, killed, equivalent, survivors, score: counted === 0 ? 1 : killed / counted, problems };
+  const total = mutants.length - invalid;
+  const counted = total - equivalent.length;
+  return { total, killed, equivalent, survivors, score: counted === 0 ? 1 : killed / counted, problems };
 }
