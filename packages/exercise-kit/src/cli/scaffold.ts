@@ -31,7 +31,6 @@ function templateFiles(id: string): Record<string, string> {
         title: { en: `${PLACEHOLDER}: title`, "zh-CN": `${PLACEHOLDER}: 标题` },
         exports: [fn],
         bans: [],
-        tolerance: { atol: 1e-4, rtol: 1e-4 },
       },
       null,
       2,
