@@ -10,7 +10,7 @@ export {
 } from "./config.ts";
 export * from "./enums.ts";
 export { DomainError } from "./errors.ts";
-export { applyMigrations, readMigrations, type Migration } from "./migrate.ts";
+export { applyMigrations, readMigrations, migrationChecksum, ChangedMigrationError, type Migration } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";
