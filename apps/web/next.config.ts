@@ -9,7 +9,7 @@ interface WebpackConfig {
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@course/db", "@course/lessons", "@course/exercises", "@course/exercise-kit", "@course/model-kit"],
+  transpilePackages: ["@course/db", "@course/lessons", "@course/locales", "@course/exercises", "@course/exercise-kit", "@course/model-kit"],
   serverExternalPackages: [
     "better-sqlite3",
     "@node-rs/argon2",
