@@ -48,5 +48,8 @@ export default defineTests<Inputs>({
     edgeCase("different lengths throw a RangeError (matrix)", () => ({ fn: "matrix", yTrue: [0, 1], yPred: [0], numClasses: 2 }), { throws: "RangeError", outsideSuiteDomain: true, domain: lengthsDiffer }),
     edgeCase("different lengths throw a RangeError (metrics)", () => ({ fn: "prf", yTrue: [0, 1, 1], yPred: [0, 1], positive: 1 }), { throws: "RangeError", outsideSuiteDomain: true, domain: lengthsDiffer }),
     edgeCase("a label out of range throws a RangeError", () => ({ fn: "matrix", yTrue: [0, 3], yPred: [0, 1], numClasses: 3 }), { throws: "RangeError", outsideSuiteDomain: true, domain: labelOutOfRange }),
+    // yPred longer than yTrue: iterating over yTrue alone never meets the extra label.
+    edgeCase("a longer yPred throws a RangeError (matrix)", () => ({ fn: "matrix", yTrue: [0, 1], yPred: [0, 1, 1], numClasses: 2 }), { throws: "RangeError", outsideSuiteDomain: true, domain: lengthsDiffer }),
+    edgeCase("a negative label throws a RangeError", () => ({ fn: "matrix", yTrue: [0, -1], yPred: [0, 1], numClasses: 3 }), { throws: "RangeError", outsideSuiteDomain: true, domain: labelOutOfRange }),
   ],
 });

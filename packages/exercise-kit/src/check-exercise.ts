@@ -43,6 +43,8 @@ export interface CheckOptions {
   runner?: ExerciseRunner;
   /** Also mutate the reference automatically and measure how many mutants the hidden tests reject. */
   strength?: boolean;
+  /** Who grades the automatic mutants (default: `runner`); e.g. one with a shorter time limit. */
+  strengthRunner?: ExerciseRunner;
   /** Progress lines ("reference, seed 4"), for a terminal. */
   onProgress?: (message: string) => void;
 }
@@ -196,7 +198,7 @@ export async function checkExercise(ex: Exercise, options: CheckOptions = {}): P
   if (options.strength === true) {
     // Loaded only here: the instrumenter (Babel) is heavy, and the web app imports this package.
     const { checkStrength } = await import("./check/strength.ts");
-    strength = await checkStrength(ex, runner, { seed: first, onProgress: progress });
+    strength = await checkStrength(ex, options.strengthRunner ?? runner, { seed: first, onProgress: progress });
     add(
       "strength",
       `the hidden tests reject the automatic mutants of the reference (${strength.killed}/${strength.total - strength.equivalent.length})`,

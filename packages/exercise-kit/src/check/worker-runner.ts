@@ -29,11 +29,10 @@ export function workerRunner(exercise: Exercise, options: { timeoutMs?: number }
     new Promise((resolve, reject) => {
       const w = new Worker(new URL("./grade-worker.mjs", import.meta.url), { workerData: { dir: exercise.dir }, stderr: false });
       const onMessage = (m: unknown): void => {
-        if (ReplySchema.safeParse(m).data && (m as { ready?: boolean }).ready === true) {
-          w.off("message", onMessage);
-          w.off("error", reject);
-          resolve(w);
-        }
+        if ((m as { ready?: unknown } | null)?.ready !== true) return;
+        w.off("message", onMessage);
+        w.off("error", reject);
+        resolve(w);
       };
       w.on("message", onMessage);
       w.once("error", reject);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { environmentWith } from "./config.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = join(HERE, "exercise.ts");
@@ -21,7 +22,7 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [TSX, CLI, ...args], { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [TSX, CLI, ...args], { env: environmentWith({ NO_COLOR: "1", FORCE_COLOR: "0" }), maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
     });
   });

@@ -13,6 +13,7 @@ import { CHECK_SECTIONS, checkExercise, type CheckReport } from "../check-exerci
 import { checkSeeds, DEFAULT_SEED_COUNT } from "../check/seeds.ts";
 import { workerRunner } from "../check/worker-runner.ts";
 import { listExerciseDirs, loadExerciseFolder } from "../exercise.ts";
+import { loadCliEnv } from "./config.ts";
 import { ScaffoldError, scaffoldExercise } from "./scaffold.ts";
 import { readRecordedScores, recordScores, scoreDrop } from "./scores.ts";
 
@@ -30,6 +31,8 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
+const STRENGTH_TIMEOUT_MS = 3000;
+
 const uint = (flag: string) =>
   z
     .string()
@@ -44,9 +47,10 @@ const CheckArgsSchema = z.object({
 
 type Paint = (format: Parameters<typeof styleText>[0], text: string) => string;
 
+const ENV = loadCliEnv();
+
 function painter(stream: NodeJS.WriteStream): Paint {
-  const color = process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== "0" : stream.isTTY === true && process.env.NO_COLOR === undefined;
-  return color ? (format, text) => styleText(format, text) : (_format, text) => text;
+  return ENV.color(stream) ? (format, text) => styleText(format, text) : (_format, text) => text;
 }
 
 function parse(argv: string[]) {
@@ -159,10 +163,13 @@ async function runCheck(root: string, positionals: string[], values: ReturnType<
     try {
       const ex = await loadExerciseFolder(join(root, id));
       const runner = workerRunner(ex);
+      // Automatic mutants often loop for ever (i++ → i--): a shorter limit keeps the check quick,
+      // and a mutant slower than that is rejected, as the grader would reject it.
+      const strengthRunner = workerRunner(ex, { timeoutMs: Math.min(ex.manifest.limits.wallMs, STRENGTH_TIMEOUT_MS) });
       try {
-        report = await checkExercise(ex, { seeds, runner, strength, onProgress: (m) => status(`${prefix}: ${m}`) });
+        report = await checkExercise(ex, { seeds, runner, strength, strengthRunner, onProgress: (m) => status(`${prefix}: ${m}`) });
       } finally {
-        await runner.close();
+        await Promise.all([runner.close(), strengthRunner.close()]);
       }
       const drop = scoreDrop(report, recorded);
       if (drop !== undefined) report = { ...report, ok: false, items: [...report.items, { section: "strength", name: "test strength does not drop", ok: false, detail: drop }] };
@@ -191,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  const root = values.root === undefined ? join(REPO_ROOT, "exercises") : resolve(values.root);
+  const root = values.root === undefined ? join(REPO_ROOT, "exercises") : resolve(ENV.cwd, values.root);
   if (command !== "new" && values.from !== undefined) throw new UsageError("--from belongs to new");
   if (command === "new") return runNew(root, rest, values.from);
   if (command === "check") return runCheck(root, rest, values);
