@@ -31,6 +31,8 @@ pnpm exec turbo run test --continue --output-logs=full --concurrency=2 2>&1 | te
 
 say "script tests (node --test)"
 node --test scripts/lib/ 2>&1 | tee "$LOG_DIR/scripts.log" || status=1
+say "exercise check (every exercise: 20 seeds, input domains, mutants, test strength against docs/test-strength.json)"
+pnpm exercise check --all 2>&1 | tee "$LOG_DIR/exercise-check.log" || status=1
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 say "end-to-end tests (Playwright, Debian Chromium)"

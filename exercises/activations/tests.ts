@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase, type CaseDef } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, valuesIn, type CaseDef } from "@course/exercise-kit";
 import { reference } from "@course/model-kit";
 
 type Fn = "relu" | "sigmoid" | "tanh" | "reluGrad" | "sigmoidGrad" | "tanhGrad";
@@ -23,5 +23,6 @@ function casesFor(fn: Fn): CaseDef<Inputs>[] {
 export default defineTests<Inputs>({
   run: (i) => call(i.fn, i.x),
   expected: (i) => reference[i.fn](i.x),
+  domain: (i) => allOf(nonEmpty({ x: i.x }), valuesIn("x", i.x, -1e4, 1e4, true)),
   cases: FNS.flatMap(casesFor),
 });

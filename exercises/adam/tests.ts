@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, nonEmpty, numberIn, randomCase, requires, shaped, valuesIn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -24,6 +24,19 @@ function draw(rng: Rng, shape: number[], t: number, cfg: Partial<Inputs["cfg"]> 
 export default defineTests<Inputs>({
   run: (i) => call("adamStep", i.param, i.grad, i.state, i.cfg),
   expected: (i) => reference.adamStep(i.param, i.grad, i.state, i.cfg),
+  domain: (i) =>
+    allOf(
+      nonEmpty({ param: i.param }),
+      shaped("grad", i.grad, i.param.shape),
+      shaped("state.m", i.state.m, i.param.shape),
+      shaped("state.v", i.state.v, i.param.shape),
+      valuesIn("state.v", i.state.v, 0, Infinity),
+      intIn("state.t", i.state.t, 0),
+      requires(i.cfg.lr > 0, "cfg.lr must be positive"),
+      numberIn("cfg.beta1", i.cfg.beta1, 0, 1),
+      numberIn("cfg.beta2", i.cfg.beta2, 0, 1),
+      requires(i.cfg.epsilon > 0, "cfg.epsilon must be positive"),
+    ),
   cases: [
     randomCase("first step (t = 0), default settings", (rng) => draw(rng, [3, 2], 0), { visibility: "public" }),
     randomCase("step 5 with non-zero moments", (rng) => draw(rng, [4], 5, { lr: 0.01 }), { visibility: "public" }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -29,6 +29,17 @@ function distinct(rng: Rng): [number, number, number, number] {
 export default defineTests<Inputs>({
   run: (i) => call("attentionBackward", i.dOut, i.q, i.k, i.v),
   expected: (i) => reference.attentionBackward(i.dOut, i.q, i.k, i.v),
+  domain: (i) => {
+    const [b, tq, d] = i.q.shape;
+    const dv = i.v.shape[2];
+    return allOf(
+      nonEmpty({ dOut: i.dOut, q: i.q, k: i.k, v: i.v }),
+      shaped("q", i.q, [b, tq, d]),
+      shaped("k", i.k, [b, undefined, d]),
+      shaped("v", i.v, [b, i.k.shape[1], undefined]),
+      shaped("dOut", i.dOut, [b, tq, dv]),
+    );
+  },
   cases: [
     randomCase("one example (Tq=2, Tk=3, d=4, dv=2)", (rng) => draw(rng, 1, 2, 3, 4, 2), { visibility: "public" }),
     randomCase("batch, all sizes different", (rng) => draw(rng, 2, ...distinct(rng)), { points: 3 }),

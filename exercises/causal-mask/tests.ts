@@ -1,4 +1,4 @@
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { call, defineTests, edgeCase, intIn, randomCase } from "@course/exercise-kit";
 import { reference } from "@course/model-kit";
 
 interface Inputs {
@@ -10,6 +10,7 @@ export default defineTests<Inputs>({
   expected: (i) => reference.causalMask(i.t),
   // 0/1 values: no tolerance needed.
   tolerance: { atol: 0, rtol: 0 },
+  domain: (i) => intIn("t", i.t, 1),
   cases: [
     edgeCase("t = 4", () => ({ t: 4 }), { visibility: "public" }),
     randomCase("random length", (rng) => ({ t: rng.int(2, 40) }), { points: 2 }),

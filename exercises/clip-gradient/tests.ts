@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, harness, randomCase } from "@course/exercise-kit";
+import { allOf, defineTests, edgeCase, harness, nonEmpty, randomCase, requires } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 /**
@@ -37,6 +37,7 @@ const draw = (rng: Rng, comp: Comp, shape: number[], clip: number, wScale = 3): 
 export default defineTests<Inputs>({
   run: (i) => harness(HARNESS(i.comp), i.x, i.clip, i.w),
   expected,
+  domain: (i) => allOf(nonEmpty({ x: i.x, w: i.w }), requires(i.clip > 0 && Number.isFinite(i.clip), `clip = ${i.clip} must be positive`)),
   cases: [
     randomCase("weighted sum, clip 1", (rng) => draw(rng, "weighted", [6], 1), { visibility: "public" }),
     randomCase("weighted sum, random clip and shape", (rng) => draw(rng, "weighted", [rng.int(1, 5), rng.int(1, 5)], 0.1 + rng.next() * 2), { points: 2 }),

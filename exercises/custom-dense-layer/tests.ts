@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, fromFeedback, harness, localText, randomCase, type CheckFn } from "@course/exercise-kit";
+import { allOf, defineTests, edgeCase, fromFeedback, harness, localText, nonEmpty, randomCase, shaped, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 /** Public harness code, run next to the submission. It never contains expected values. */
@@ -74,6 +74,13 @@ export default defineTests<Inputs>({
       ? harness(FIT, i.x, i.y, i.kernel, i.bias)
       : harness(i.kind === "predict" ? PREDICT : ROUND_TRIP, i.x, i.kernel, i.bias, i.activation),
   expected: (i) => (i.kind === "fit" ? undefined : expectedOutput(i)),
+  domain: (i) =>
+    allOf(
+      nonEmpty({ x: i.x, kernel: i.kernel, bias: i.bias }),
+      shaped("kernel", i.kernel, [i.x.shape[1], undefined]),
+      shaped("bias", i.bias, [i.kernel.shape[1]]),
+      i.kind === "fit" ? shaped("y", i.y, [i.x.shape[0], i.kernel.shape[1]]) : true,
+    ),
   cases: [
     randomCase("predict, linear (D=3, units=2)", (rng) => layerCase(rng, "predict", 4, 3, 2, "linear"), { visibility: "public" }),
     randomCase("predict, relu", (rng) => layerCase(rng, "predict", 5, 4, 3, "relu"), { points: 2 }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -32,6 +32,7 @@ function autodiff(i: Inputs): { dx: tf.Tensor; dw: tf.Tensor; db: tf.Tensor } {
 export default defineTests<Inputs>({
   run: (i) => call("denseBackward", i.dOut, i.x, i.w),
   expected: (i) => reference.denseBackward(i.dOut, i.x, i.w),
+  domain: (i) => allOf(nonEmpty({ dOut: i.dOut, x: i.x, w: i.w }), shaped("w", i.w, [i.x.shape[1], undefined]), shaped("dOut", i.dOut, [i.x.shape[0], i.w.shape[1]])),
   cases: [
     randomCase("small batch (N=4, D=3, M=2)", (rng) => draw(rng, 4, 3, 2), { visibility: "public" }),
     randomCase("random sizes, N ≠ D ≠ M", (rng) => draw(rng, ...distinctSizes(rng)), { points: 3 }),

@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -24,6 +24,7 @@ function randomSizes(rng: Rng): [number, number, number] {
 export default defineTests<Inputs>({
   run: (i) => call("denseForward", i.x, i.w, i.b),
   expected: (i) => reference.denseForward(i.x, i.w, i.b),
+  domain: (i) => allOf(nonEmpty({ x: i.x, w: i.w, b: i.b }), shaped("w", i.w, [i.x.shape[1], undefined]), shaped("b", i.b, [i.w.shape[1]])),
   cases: [
     randomCase("small batch (N=4, D=3, M=5)", (rng) => draw(rng, 4, 3, 5), { visibility: "public" }),
     randomCase("one example (N=1, D=6, M=2)", (rng) => draw(rng, 1, 6, 2), { visibility: "public" }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, numberIn, randomCase, shaped, valuesIn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -14,6 +14,7 @@ const draw = (rng: Rng, shape: number[], p: number, training: boolean): Inputs =
 export default defineTests<Inputs>({
   run: (i) => call("dropoutForward", i.x, i.p, i.u, i.training),
   expected: (i) => reference.dropoutForward(i.x, i.p, i.u, i.training),
+  domain: (i) => allOf(nonEmpty({ x: i.x }), numberIn("p", i.p, 0, 1), shaped("u", i.u, i.x.shape), valuesIn("u", i.u, 0, 1)),
   cases: [
     randomCase("training, p = 0.5", (rng) => draw(rng, [4, 5], 0.5, true), { visibility: "public" }),
     randomCase("not training: identity", (rng) => draw(rng, [4, 5], 0.5, false), { visibility: "public" }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, indicesIn, intIn, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 type Inputs =
@@ -18,6 +18,16 @@ function autodiff(i: Extract<Inputs, { fn: "backward" }>): tf.Tensor {
 export default defineTests<Inputs>({
   run: (i) => (i.fn === "forward" ? call("embeddingForward", i.ids, i.table) : call("embeddingBackward", i.dOut, i.ids, i.vocabSize)),
   expected: (i) => (i.fn === "forward" ? reference.embeddingForward(i.ids, i.table) : reference.embeddingBackward(i.dOut, i.ids, i.vocabSize)),
+  domain: (i) =>
+    i.fn === "forward"
+      ? allOf(nonEmpty({ ids: i.ids, table: i.table }), shaped("table", i.table, [undefined, undefined]), shaped("ids", i.ids, [undefined, undefined]), indicesIn("ids", i.ids, 0, i.table.shape[0]!))
+      : allOf(
+          nonEmpty({ dOut: i.dOut, ids: i.ids }),
+          intIn("vocabSize", i.vocabSize, 1),
+          shaped("ids", i.ids, [undefined, undefined]),
+          shaped("dOut", i.dOut, [i.ids.shape[0], i.ids.shape[1], undefined]),
+          indicesIn("ids", i.ids, 0, i.vocabSize),
+        ),
   cases: [
     randomCase("forward (N=2, T=3, V=5, D=4)", (rng) => fwd(rng, 2, 3, 5, 4), { visibility: "public" }),
     randomCase("backward (N=2, T=3, V=5, D=4)", (rng) => bwd(rng, 2, 3, 5, 4), { visibility: "public" }),

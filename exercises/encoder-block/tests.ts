@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, nonEmpty, randomCase, requires, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -31,6 +31,18 @@ const draw = (rng: Rng, bsz: number, t: number, d: number, dff: number, heads: n
 export default defineTests<Inputs>({
   run: (i) => call("encoderBlock", i.x, i.p, i.numHeads),
   expected: (i) => reference.encoderBlock(i.x, i.p, i.numHeads),
+  domain: (i) => {
+    const [, , d] = i.x.shape;
+    return allOf(
+      shaped("x", i.x, [undefined, undefined, undefined]),
+      nonEmpty({ x: i.x, w1: i.p.w1 }),
+      intIn("numHeads", i.numHeads, 1),
+      requires(d! % i.numHeads === 0, `dModel = ${d} is not a multiple of numHeads = ${i.numHeads}`),
+      shaped("attn.wq", i.p.attn.wq, [d, d]),
+      shaped("w1", i.p.w1, [d, undefined]),
+      shaped("w2", i.p.w2, [i.p.w1.shape[1], d]),
+    );
+  },
   cases: [
     randomCase("small block (B=1, T=3, dModel=4, dFF=8, 2 heads)", (rng) => draw(rng, 1, 3, 4, 8, 2), { visibility: "public" }),
     randomCase("random sizes", (rng) => {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped, valuesIn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -14,6 +14,7 @@ const huge = (): tf.Tensor => tf.tensor1d([1e4, -1e4, 0, 30, -30]);
 export default defineTests<Inputs>({
   run: (i) => (i.which === "discriminator" ? call("discriminatorLoss", i.real, i.fake) : call("generatorLoss", i.fake)),
   expected: (i) => (i.which === "discriminator" ? reference.discriminatorLoss(i.real, i.fake) : reference.generatorLoss(i.fake)),
+  domain: (i) => allOf(nonEmpty({ fake: i.fake }), shaped("fake", i.fake, [undefined]), valuesIn("fake", i.fake, -1e4, 1e4, true), i.which === "discriminator" ? allOf(shaped("real", i.real, i.fake.shape), valuesIn("real", i.real, -1e4, 1e4, true)) : true),
   cases: [
     randomCase("discriminator loss, batch of 6", (rng) => draw(rng, "discriminator", 6), { visibility: "public" }),
     randomCase("generator loss, batch of 6", (rng) => draw(rng, "generator", 6), { visibility: "public" }),

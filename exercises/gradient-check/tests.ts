@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, harness, randomCase, type Call } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, harness, nonEmpty, randomCase, requires, shaped, type Call } from "@course/exercise-kit";
 import { reference } from "@course/model-kit";
 
 /**
@@ -27,6 +27,7 @@ type Inputs =
 export default defineTests<Inputs>({
   run: (i) => (i.kind === "grad" ? gradHarness(i.fn, i.x, i.h) : call("relativeError", i.a, i.b)),
   expected: (i) => (i.kind === "grad" ? reference.numericalGradient(hostFn(i.fn), i.x, i.h) : reference.relativeError(i.a, i.b)),
+  domain: (i) => (i.kind === "grad" ? allOf(nonEmpty({ x: i.x }), requires(i.h > 0, `h = ${i.h} must be positive`)) : allOf(nonEmpty({ a: i.a }), shaped("b", i.b, i.a.shape))),
   cases: [
     randomCase("gradient of a sum of squares (3×2)", (rng) => ({ kind: "grad", fn: "sum of squares", x: rng.normal([3, 2]), h: 1e-2 }), { visibility: "public" }),
     randomCase("gradient of sum(sin(x)·x), vector", (rng) => ({ kind: "grad", fn: "sum of sin(x)·x", x: rng.normal([7]), h: 1e-2 }), { points: 2 }),

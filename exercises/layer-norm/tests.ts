@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, requires, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -16,6 +16,7 @@ function draw(rng: Rng, n: number, d: number, eps = 1e-5, scale = 1, offset = 0)
 export default defineTests<Inputs>({
   run: (i) => call("layerNorm", i.x, i.gamma, i.beta, i.eps),
   expected: (i) => reference.layerNorm(i.x, i.gamma, i.beta, i.eps),
+  domain: (i) => allOf(shaped("x", i.x, [undefined, undefined]), nonEmpty({ x: i.x }), shaped("gamma", i.gamma, [i.x.shape[1]]), shaped("beta", i.beta, [i.x.shape[1]]), requires(i.eps > 0, `eps = ${i.eps} must be positive`)),
   cases: [
     randomCase("small batch (N=3, D=5)", (rng) => draw(rng, 3, 5), { visibility: "public" }),
     randomCase("random sizes", (rng) => draw(rng, rng.int(2, 10), rng.int(2, 30)), { points: 2 }),

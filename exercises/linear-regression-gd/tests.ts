@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, nonEmpty, randomCase, requires, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -21,6 +21,7 @@ function problem(rng: Rng, n: number, d: number, lr: number, steps: number, nois
 export default defineTests<Inputs>({
   run: (i) => call("fitLinearRegression", i.x, i.y, i.lr, i.steps),
   expected: (i) => reference.fitLinearRegression(i.x, i.y, i.lr, i.steps),
+  domain: (i) => allOf(shaped("x", i.x, [undefined, undefined]), nonEmpty({ x: i.x }), shaped("y", i.y, [i.x.shape[0]]), requires(i.lr > 0, `lr = ${i.lr} must be positive`), intIn("steps", i.steps, 1)),
   cases: [
     randomCase("one feature, 10 steps", (rng) => problem(rng, 12, 1, 0.1, 10), { visibility: "public" }),
     randomCase("three features, 25 steps", (rng) => problem(rng, 20, 3, 0.1, 25), { points: 2 }),

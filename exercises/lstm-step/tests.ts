@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -25,6 +25,17 @@ function draw(rng: Rng, n: number, d: number, hidden: number, scale = 1): Inputs
 export default defineTests<Inputs>({
   run: (i) => call("lstmStep", i.x, i.h, i.c, i.wx, i.wh, i.b),
   expected: (i) => reference.lstmStep(i.x, i.h, i.c, i.wx, i.wh, i.b),
+  domain: (i) => {
+    const [n, hidden] = i.h.shape;
+    return allOf(
+      nonEmpty({ x: i.x, h: i.h }),
+      shaped("x", i.x, [n, undefined]),
+      shaped("c", i.c, [n, hidden]),
+      shaped("wx", i.wx, [i.x.shape[1], 4 * hidden!]),
+      shaped("wh", i.wh, [hidden, 4 * hidden!]),
+      shaped("b", i.b, [4 * hidden!]),
+    );
+  },
   cases: [
     randomCase("small step (N=2, D=3, H=4)", (rng) => draw(rng, 2, 3, 4), { visibility: "public" }),
     randomCase("random sizes", (rng) => draw(rng, rng.int(1, 6), rng.int(1, 8), rng.int(2, 8)), { points: 3 }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, nonEmpty, randomCase, shaped, windowFits } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -29,6 +29,19 @@ function autodiff(i: Inputs): tf.Tensor {
 export default defineTests<Inputs>({
   run: (i) => (i.dOut === undefined ? call("maxPoolForward", i.x, i.size, i.stride) : call("maxPoolBackward", i.dOut, i.x, i.size, i.stride)),
   expected: (i) => (i.dOut === undefined ? reference.maxPoolForward(i.x, i.size, i.stride) : reference.maxPoolBackward(i.dOut, i.x, i.size, i.stride)),
+  domain: (i) => {
+    const [n, h, w, c] = i.x.shape;
+    const out = (len: number): number => Math.floor((len - i.size) / i.stride) + 1;
+    return allOf(
+      shaped("x", i.x, [undefined, undefined, undefined, undefined]),
+      nonEmpty({ x: i.x }),
+      intIn("size", i.size, 1),
+      intIn("stride", i.stride, 1),
+      windowFits("rows", h!, i.size),
+      windowFits("columns", w!, i.size),
+      i.dOut === undefined ? true : shaped("dOut", i.dOut, [n, out(h!), out(w!), c]),
+    );
+  },
   cases: [
     randomCase("forward: 2×2 windows, stride 2", (rng) => draw(rng, [2, 4, 6, 3], 2, 2, false), { visibility: "public" }),
     randomCase("backward: 2×2 windows, stride 2", (rng) => draw(rng, [2, 4, 6, 3], 2, 2, true), { visibility: "public" }),

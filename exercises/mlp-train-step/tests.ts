@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, requires, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -35,6 +35,18 @@ function autodiff(i: Inputs): { params: Inputs["params"]; loss: number } {
 export default defineTests<Inputs>({
   run: (i) => call("mlpTrainStep", i.params, i.x, i.y, i.lr),
   expected: (i) => reference.mlpTrainStep(i.params, i.x, i.y, i.lr),
+  domain: (i) => {
+    const { w1, b1, w2, b2 } = i.params;
+    return allOf(
+      nonEmpty({ x: i.x, w1, w2 }),
+      shaped("w1", w1, [i.x.shape[1], undefined]),
+      shaped("b1", b1, [w1.shape[1]]),
+      shaped("w2", w2, [w1.shape[1], undefined]),
+      shaped("b2", b2, [w2.shape[1]]),
+      shaped("y", i.y, [i.x.shape[0], w2.shape[1]]),
+      requires(i.lr >= 0.1, `lr = ${i.lr}: the tests use lr >= 0.1`),
+    );
+  },
   cases: [
     randomCase("small network (N=4, D=3, H=5, K=2), lr 0.5", (rng) => draw(rng, 4, 3, 5, 2, 0.5), { visibility: "public" }),
     randomCase("random sizes, lr 1", (rng) => draw(rng, rng.int(3, 10), rng.int(2, 7), rng.int(2, 9), rng.int(2, 5), 1), { points: 3 }),

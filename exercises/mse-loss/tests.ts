@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -18,6 +18,7 @@ function autodiff(i: Inputs): { loss: number; dPred: tf.Tensor } {
 export default defineTests<Inputs>({
   run: (i) => call("mseLoss", i.pred, i.target),
   expected: (i) => reference.mseLoss(i.pred, i.target),
+  domain: (i) => allOf(nonEmpty({ pred: i.pred }), shaped("target", i.target, i.pred.shape)),
   cases: [
     randomCase("matrix (4×3)", (rng) => draw(rng, [4, 3]), { visibility: "public" }),
     randomCase("random matrix size", (rng) => draw(rng, [rng.int(2, 10), rng.int(2, 10)]), { points: 2 }),

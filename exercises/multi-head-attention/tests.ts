@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, nonEmpty, randomCase, requires, shaped, valuesIn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 type Params = { wq: tf.Tensor; wk: tf.Tensor; wv: tf.Tensor; wo: tf.Tensor; bq: tf.Tensor; bk: tf.Tensor; bv: tf.Tensor; bo: tf.Tensor };
@@ -34,6 +34,18 @@ function draw(rng: Rng, b: number, t: number, d: number, heads: number): Inputs 
 export default defineTests<Inputs>({
   run: (i) => (i.mask === undefined ? call("multiHeadAttention", i.x, i.p, i.numHeads) : call("multiHeadAttention", i.x, i.p, i.numHeads, i.mask)),
   expected: (i) => reference.multiHeadAttention(i.x, i.p, i.numHeads, i.mask),
+  domain: (i) => {
+    const [b, t, d] = i.x.shape;
+    return allOf(
+      shaped("x", i.x, [undefined, undefined, undefined]),
+      nonEmpty({ x: i.x }),
+      intIn("numHeads", i.numHeads, 1),
+      requires(d! % i.numHeads === 0, `dModel = ${d} is not a multiple of numHeads = ${i.numHeads}`),
+      allOf(...(["wq", "wk", "wv", "wo"] as const).map((k) => shaped(k, i.p[k], [d, d]))),
+      allOf(...(["bq", "bk", "bv", "bo"] as const).map((k) => shaped(k, i.p[k], [d]))),
+      i.mask === undefined ? true : allOf(shaped("mask", i.mask, [b, t, t]), valuesIn("mask", i.mask, 0, 1, true)),
+    );
+  },
   cases: [
     randomCase("2 heads, no mask (B=1, T=3, dModel=4)", (rng) => draw(rng, 1, 3, 4, 2), { visibility: "public" }),
     randomCase("4 heads with a causal mask", (rng) => {

@@ -1,4 +1,4 @@
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, intIn, randomCase } from "@course/exercise-kit";
 import { reference } from "@course/model-kit";
 
 interface Inputs {
@@ -9,6 +9,7 @@ interface Inputs {
 export default defineTests<Inputs>({
   run: (i) => call("positionalEncoding", i.seqLen, i.dModel),
   expected: (i) => reference.positionalEncoding(i.seqLen, i.dModel),
+  domain: (i) => allOf(intIn("seqLen", i.seqLen, 1), intIn("dModel", i.dModel, 1)),
   cases: [
     edgeCase("seqLen 6, dModel 8", () => ({ seqLen: 6, dModel: 8 }), { visibility: "public" }),
     randomCase("random even size", (rng) => ({ seqLen: rng.int(2, 60), dModel: 2 * rng.int(2, 24) }), { points: 2 }),

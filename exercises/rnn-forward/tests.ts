@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -25,6 +25,17 @@ function draw(rng: Rng, step: boolean, n: number, t: number, d: number, hidden: 
 export default defineTests<Inputs>({
   run: (i) => call(i.step ? "rnnStep" : "rnnForward", i.x, i.h, i.wx, i.wh, i.b),
   expected: (i) => (i.step ? reference.rnnStep(i.x, i.h, i.wx, i.wh, i.b) : reference.rnnForward(i.x, i.h, i.wx, i.wh, i.b)),
+  domain: (i) => {
+    const [n, hidden] = i.h.shape;
+    const d = i.x.shape[i.x.rank - 1];
+    return allOf(
+      nonEmpty({ x: i.x, h: i.h }),
+      i.step ? shaped("x", i.x, [n, undefined]) : shaped("x", i.x, [n, undefined, undefined]),
+      shaped("wx", i.wx, [d, hidden]),
+      shaped("wh", i.wh, [hidden, hidden]),
+      shaped("b", i.b, [hidden]),
+    );
+  },
   cases: [
     randomCase("rnnStep (N=3, D=4, H=5)", (rng) => draw(rng, true, 3, 1, 4, 5), { visibility: "public" }),
     randomCase("rnnForward (N=2, T=4, D=3, H=5)", (rng) => draw(rng, false, 2, 4, 3, 5), { visibility: "public" }),

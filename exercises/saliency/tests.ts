@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, harness, randomCase } from "@course/exercise-kit";
+import { allOf, defineTests, edgeCase, harness, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 /**
@@ -42,6 +42,7 @@ function draw(rng: Rng, model: Model, n: number, d: number): Inputs {
 export default defineTests<Inputs>({
   run: (i) => harness(HARNESS(i.model), i.x, i.p),
   expected: (i) => reference.inputSaliency(hostModel(i), i.x),
+  domain: (i) => allOf(shaped("x", i.x, [undefined, undefined]), nonEmpty({ x: i.x, ...i.p })),
   cases: [
     randomCase("linear scorer (saliency = |w| on every row)", (rng) => draw(rng, "linear", 3, 4), { visibility: "public" }),
     randomCase("small tanh MLP", (rng) => draw(rng, "mlp", 5, 3), { points: 3 }),

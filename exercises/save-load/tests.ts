@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { defineTests, edgeCase, feedbackOf, fromFeedback, harness, localText, randomCase, type CheckFn } from "@course/exercise-kit";
+import { allOf, defineTests, edgeCase, feedbackOf, fromFeedback, harness, localText, nonEmpty, randomCase, requires, type CheckFn } from "@course/exercise-kit";
 import type { Rng } from "@course/model-kit";
 
 /**
@@ -66,6 +66,7 @@ const newObject: CheckFn<Inputs> = (ctx) => {
 export default defineTests<Inputs>({
   run: (i) => harness(HARNESS, i.x, i.layers, i.weights),
   expected: predict,
+  domain: (i) => allOf(nonEmpty({ x: i.x }), requires(i.layers.length > 0 && i.layers.every((l) => Number.isInteger(l.units) && l.units >= 1), "the model needs at least one layer of at least one unit"), requires(i.weights.length === 2 * i.layers.length, "one kernel and one bias per layer")),
   cases: [
     randomCase("one dense layer", (rng) => draw(rng, 4, 3, [{ units: 2, activation: "linear" }]), { visibility: "public" }),
     randomCase("two layers (tanh, linear)", (rng) => draw(rng, 5, 4, [{ units: 6, activation: "tanh" }, { units: 3, activation: "linear" }]), { points: 3, check: newObject }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, fromFeedback, localText, randomCase, type CheckFn, type WireTensor } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, fromFeedback, localText, nonEmpty, randomCase, shaped, valuesIn, type CheckFn, type WireTensor } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -103,6 +103,16 @@ const maskedExactly: CheckFn<Inputs> = (ctx) => {
 export default defineTests<Inputs>({
   run: (i) => (i.mask === undefined ? call("scaledDotProductAttention", i.q, i.k, i.v) : call("scaledDotProductAttention", i.q, i.k, i.v, i.mask)),
   expected: (i) => reference.scaledDotProductAttention(i.q, i.k, i.v, i.mask),
+  domain: (i) => {
+    const [b, tq, d] = i.q.shape;
+    return allOf(
+      nonEmpty({ q: i.q, k: i.k, v: i.v }),
+      shaped("q", i.q, [b, tq, d]),
+      shaped("k", i.k, [b, undefined, d]),
+      shaped("v", i.v, [b, i.k.shape[1], undefined]),
+      i.mask === undefined ? true : allOf(shaped("mask", i.mask, [b, tq, i.k.shape[1]]), valuesIn("mask", i.mask, 0, 1, true)),
+    );
+  },
   cases: [
     randomCase("one example, no mask (B=1, Tq=2, Tk=3, d=4, dv=2)", (rng) => draw(rng, { b: 1, tq: 2, tk: 3, d: 4, dv: 2 }), { visibility: "public" }),
     randomCase("causal mask (B=2, T=4, d=8, dv=3)", (rng) => ({

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, nonEmpty, numberIn, randomCase, requires, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -19,6 +19,7 @@ const draw = (rng: Rng, shape: number[], lr: number, momentum: number, zeroVeloc
 export default defineTests<Inputs>({
   run: (i) => call("sgdMomentumStep", i.param, i.grad, i.velocity, i.cfg),
   expected: (i) => reference.sgdMomentumStep(i.param, i.grad, i.velocity, i.cfg),
+  domain: (i) => allOf(shaped("grad", i.grad, i.param.shape), shaped("velocity", i.velocity, i.param.shape), nonEmpty({ param: i.param }), requires(i.cfg.lr > 0, `lr = ${i.cfg.lr} must be positive`), numberIn("momentum", i.cfg.momentum, 0, 1)),
   cases: [
     randomCase("first step (zero velocity), lr 0.1, momentum 0.9", (rng) => draw(rng, [3, 2], 0.1, 0.9, true), { visibility: "public" }),
     randomCase("mid-training step (non-zero velocity)", (rng) => draw(rng, [3, 2], 0.1, 0.9), { visibility: "public" }),

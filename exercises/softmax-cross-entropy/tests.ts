@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, fb, feedbackOf, fromFeedback, localText, randomCase, type CheckFn } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, fb, feedbackOf, fromFeedback, indicesIn, localText, nonEmpty, randomCase, requires, shaped, valuesIn, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -37,6 +37,7 @@ function autodiff(i: Inputs): { loss: number; dLogits: tf.Tensor } {
 export default defineTests<Inputs>({
   run: (i) => call("softmaxCrossEntropy", i.logits, i.labels),
   expected: (i) => reference.softmaxCrossEntropy(i.logits, i.labels),
+  domain: (i) => allOf(shaped("logits", i.logits, [undefined, undefined]), nonEmpty({ logits: i.logits }), requires(i.logits.shape[1]! >= 2, "C >= 2 classes"), shaped("labels", i.labels, [i.logits.shape[0]]), requires(i.labels.dtype === "int32", "labels are int32"), indicesIn("labels", i.labels, 0, i.logits.shape[1]!), valuesIn("logits", i.logits, -1e4, 1e4, true)),
   cases: [
     randomCase("small batch (N=4, C=3)", (rng) => draw(rng, 4, 3), { visibility: "public" }),
     randomCase("random sizes", (rng) => draw(rng, rng.int(2, 12), rng.int(2, 10)), { points: 2 }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, randomCase } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, finite, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -11,6 +11,7 @@ const normal = (rng: Rng, n: number, c: number, scale: number): Inputs => ({ log
 export default defineTests<Inputs>({
   run: (i) => call("softmax", i.logits),
   expected: (i) => reference.softmax(i.logits),
+  domain: (i) => allOf(shaped("logits", i.logits, [undefined, undefined]), nonEmpty({ logits: i.logits }), finite("logits", i.logits)),
   cases: [
     randomCase("small batch (N=3, C=5)", (rng) => normal(rng, 3, 5, 2), { visibility: "public" }),
     edgeCase("logits of ±1e4 (public)", () => ({ logits: tf.tensor2d([[1e4, 0, -1e4], [-1e4, -1e4, -1e4]]) }), { visibility: "public" }),

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { call, defineTests, edgeCase, fromFeedback, localText, randomCase, type CheckFn } from "@course/exercise-kit";
+import { allOf, call, defineTests, edgeCase, finite, fromFeedback, localText, nonEmpty, randomCase, shaped, type CheckFn } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
 interface Inputs {
@@ -41,6 +41,7 @@ const exactOnes: CheckFn<Inputs> = (ctx) => {
 export default defineTests<Inputs>({
   run: (i) => (i.fit ? call("fitStandardizer", i.x) : call("standardize", i.x, reference.fitStandardizer(i.train!))),
   expected: (i) => (i.fit ? reference.fitStandardizer(i.x) : reference.standardize(i.x, reference.fitStandardizer(i.train!))),
+  domain: (i) => allOf(shaped("x", i.x, [undefined, undefined]), nonEmpty({ x: i.x }), finite("x", i.x), i.train === undefined ? true : allOf(shaped("train", i.train, [undefined, i.x.shape[1]]), nonEmpty({ train: i.train }))),
   cases: [
     randomCase("fit on 8 rows × 3 features", (rng) => ({ fit: true, x: data(rng, 8, 3) }), { visibility: "public" }),
     randomCase("standardise new rows with fitted statistics", (rng) => ({ fit: false, train: data(rng, 10, 3), x: data(rng, 4, 3) }), { visibility: "public" }),

@@ -1,3 +1,4 @@
+import { LOCALES } from "@course/locales";
 import { z } from "zod";
 
 // String columns with a closed set of values (see prisma/schema.prisma): validated here so both
@@ -5,7 +6,7 @@ import { z } from "zod";
 export const RoleSchema = z.enum(["student", "ta", "instructor"]);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const LocaleSchema = z.enum(["en", "zh-CN"]);
+export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
 export const JobStatusSchema = z.enum(["queued", "running", "graded", "failed"]);

@@ -10,7 +10,7 @@ export {
 } from "./config.ts";
 export * from "./enums.ts";
 export { DOMAIN_ERROR_STATUS, DomainError, domainErrorStatus, type DomainErrorCode } from "./errors.ts";
-export { applyMigrations, readMigrations, type Migration } from "./migrate.ts";
+export { applyMigrations, readMigrations, migrationChecksum, ChangedMigrationError, type Migration } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";

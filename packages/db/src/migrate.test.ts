@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "./migrate.ts";
+import { applyMigrations, ChangedMigrationError, migrationChecksum, readMigrations } from "./migrate.ts";
 import { providers } from "./testing/providers.ts";
 import type { FreshDb } from "./testing/fresh-db.ts";
 
@@ -34,5 +34,30 @@ describe.each(providers())("migrations on $name", ({ fresh }) => {
     const bad = [{ name: "9999_bad", sql: 'CREATE TABLE "ok_table" (id INTEGER); CREATE TABLE broken (' }];
     await expect(applyMigrations(f.config, bad)).rejects.toThrow();
     expect(await applyMigrations(f.config, [])).toEqual([]);
+  });
+
+  const ledger = async (): Promise<{ name: string; checksum: string | null }[]> =>
+    f.db.$queryRawUnsafe(`SELECT name, checksum FROM "_course_migrations" ORDER BY name`);
+
+  it("record each applied migration's sha256 and refuse to run when an applied file changed", async () => {
+    f = await fresh();
+    const files = readMigrations(f.config.provider);
+    expect(await ledger()).toEqual(files.map((m) => ({ name: m.name, checksum: migrationChecksum(m.sql) })));
+
+    const edited = files.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- an edit after the fact\n` } : m));
+    const pending = { name: "9999_pending", sql: 'CREATE TABLE "never_created" (id INTEGER)' };
+    const run = applyMigrations(f.config, [...edited, pending]);
+    await expect(run).rejects.toBeInstanceOf(ChangedMigrationError);
+    await expect(applyMigrations(f.config, edited)).rejects.toThrow(new RegExp(`^migration ${files[0]!.name} was changed after it was applied`));
+    // Nothing ran: the pending migration is not in the ledger.
+    expect((await ledger()).map((r) => r.name)).toEqual(files.map((m) => m.name));
+  });
+
+  it("add the checksum column to a ledger from before checksums, and fill it from the files", async () => {
+    f = await fresh();
+    await f.db.$executeRawUnsafe(`ALTER TABLE "_course_migrations" DROP COLUMN checksum`);
+    expect(await applyMigrations(f.config)).toEqual([]);
+    const files = readMigrations(f.config.provider);
+    expect(await ledger()).toEqual(files.map((m) => ({ name: m.name, checksum: migrationChecksum(m.sql) })));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -11,6 +12,47 @@ export const MIGRATIONS_ROOT = new URL("../../../prisma/migrations/", import.met
 export interface Migration {
   name: string;
   sql: string;
+}
+
+/** sha256 (hex) of a migration's SQL, recorded in the ledger when it is applied. */
+export function migrationChecksum(sql: string): string {
+  return createHash("sha256").update(sql, "utf8").digest("hex");
+}
+
+/** An applied migration whose file no longer matches what was applied. */
+export class ChangedMigrationError extends Error {
+  override name = "ChangedMigrationError";
+  constructor(
+    readonly migration: string,
+    recorded: string,
+    now: string,
+  ) {
+    super(
+      `migration ${migration} was changed after it was applied (sha256 ${recorded.slice(0, 12)}… in the ledger, ${now.slice(0, 12)}… in the file): ` +
+        `restore the applied file and put the change in a new migration`,
+    );
+  }
+}
+
+interface LedgerRow {
+  name: string;
+  checksum: string | null;
+}
+
+/**
+ * Checks applied migrations against their files before anything runs. Rows from before checksums
+ * were recorded (checksum null) are returned for backfilling with the file's current checksum.
+ */
+function verifyLedger(rows: LedgerRow[], migrations: Migration[]): { done: Set<string>; backfill: { name: string; checksum: string }[] } {
+  const files = new Map(migrations.map((m) => [m.name, migrationChecksum(m.sql)]));
+  const backfill: { name: string; checksum: string }[] = [];
+  for (const row of rows) {
+    const now = files.get(row.name);
+    if (now === undefined) continue;
+    if (row.checksum === null) backfill.push({ name: row.name, checksum: now });
+    else if (row.checksum !== now) throw new ChangedMigrationError(row.name, row.checksum, now);
+  }
+  return { done: new Set(rows.map((r) => r.name)), backfill };
 }
 
 export function readMigrations(provider: DbConfig["provider"], root: URL | string = MIGRATIONS_ROOT): Migration[] {
@@ -28,7 +70,8 @@ const LEDGER = "_course_migrations";
  * Applies pending migrations in order, each in its own transaction, and records them in a ledger
  * table. Our own small runner rather than `prisma migrate deploy`: that one needs Prisma's schema
  * engine, which the pg adapter cannot drive (prisma/orm#27403) and which is not downloadable here.
- * Returns the names applied by this call.
+ * Each applied migration's sha256 is stored; a run refuses to start (ChangedMigrationError) when
+ * an applied migration's file has changed since. Returns the names applied by this call.
  */
 export async function applyMigrations(config: DbConfig, migrations = readMigrations(config.provider)): Promise<string[]> {
   return config.provider === "sqlite" ? applySqlite(config.url, migrations) : applyPostgres(config.url, migrations);
@@ -38,14 +81,19 @@ function applySqlite(url: string, migrations: Migration[]): string[] {
   const db = new Database(sqliteFilePath(url));
   try {
     db.pragma("journal_mode = WAL");
-    db.exec(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
-    const done = new Set(db.prepare(`SELECT name FROM "${LEDGER}"`).all().map((r) => (r as { name: string }).name));
+    db.exec(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL, checksum TEXT)`);
+    // Ledgers created before checksums were recorded get the column.
+    const columns = db.prepare(`PRAGMA table_info("${LEDGER}")`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === "checksum")) db.exec(`ALTER TABLE "${LEDGER}" ADD COLUMN checksum TEXT`);
+    const { done, backfill } = verifyLedger(db.prepare(`SELECT name, checksum FROM "${LEDGER}"`).all() as LedgerRow[], migrations);
+    const fill = db.prepare(`UPDATE "${LEDGER}" SET checksum = ? WHERE name = ?`);
+    for (const b of backfill) fill.run(b.checksum, b.name);
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.name)) continue;
       db.transaction(() => {
         db.exec(m.sql);
-        db.prepare(`INSERT INTO "${LEDGER}" (name, applied_at) VALUES (?, ?)`).run(m.name, new Date().toISOString());
+        db.prepare(`INSERT INTO "${LEDGER}" (name, applied_at, checksum) VALUES (?, ?, ?)`).run(m.name, new Date().toISOString(), migrationChecksum(m.sql));
       })();
       applied.push(m.name);
     }
@@ -61,16 +109,19 @@ async function applyPostgres(url: string, migrations: Migration[]): Promise<stri
   try {
     // One migrator at a time across processes.
     await client.query("SELECT pg_advisory_lock(724001)");
-    await client.query(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ name: string }>(`SELECT name FROM "${LEDGER}"`);
-    const done = new Set(rows.map((r) => r.name));
+    await client.query(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), checksum TEXT)`);
+    // Ledgers created before checksums were recorded get the column.
+    await client.query(`ALTER TABLE "${LEDGER}" ADD COLUMN IF NOT EXISTS checksum TEXT`);
+    const { rows } = await client.query<LedgerRow>(`SELECT name, checksum FROM "${LEDGER}"`);
+    const { done, backfill } = verifyLedger(rows, migrations);
+    for (const b of backfill) await client.query(`UPDATE "${LEDGER}" SET checksum = $1 WHERE name = $2`, [b.checksum, b.name]);
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.name)) continue;
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "${LEDGER}" (name) VALUES ($1)`, [m.name]);
+        await client.query(`INSERT INTO "${LEDGER}" (name, checksum) VALUES ($1, $2)`, [m.name, migrationChecksum(m.sql)]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

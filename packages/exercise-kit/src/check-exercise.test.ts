@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkExercise } from "./check-exercise.ts";
 import { loadExerciseFolder, type Exercise } from "./exercise.ts";
+import * as tf from "@tensorflow/tfjs";
 import { defineTests, randomCase, call } from "./define-tests.ts";
+import { nonEmpty } from "./domain.ts";
 import { scaleManifest, scaleSolution, scaleTestNames, scaleTests } from "./test-fixtures.ts";
 
 const statementEn = "Scale every row of x by the matching entry of s: scaleRows(x, s) = x * s[:, None]; total(x) sums x. $y = s x$. ".repeat(3);
@@ -47,7 +49,7 @@ describe("checkExercise", () => {
       { seeds: [1] },
     );
     expect(r.ok).toBe(false);
-    expect(failing(r)).toEqual(["starter fails the hidden tests", "alternative broken passes everything", "mutant identical is rejected by the hidden tests"]);
+    expect(failing(r)).toEqual(["starter fails the hidden tests", "alternative broken gets full marks on every seed", "mutant identical is rejected by the hidden tests"]);
   });
 
   it("flags a mutant without a hint, a hint of no mutant and a hint that looks like code", async () => {
@@ -92,6 +94,34 @@ describe("checkExercise", () => {
     const item = r.items.find((i) => i.name.startsWith("feedback comes in every language"));
     expect(item?.ok).toBe(false);
     expect(item?.detail).toContain('English only: "total must return a number."');
+  });
+
+  it("flags inputs outside the declared domain, a case without a domain, and a plan that changes with the same seed", async () => {
+    let draws = 0;
+    const tests = defineTests<{ x: tf.Tensor; s: tf.Tensor }>({
+      run: (i) => call("scaleRows", i.x, i.s),
+      expected: (i) => tf.mul(i.x, tf.reshape(i.s, [-1, 1])),
+      domain: (i) => nonEmpty({ x: i.x }),
+      cases: [
+        // Sometimes draws zero rows: outside the domain.
+        randomCase("public random", (rng) => {
+          const n = rng.int(0, 3);
+          return { x: rng.normal([n, 2]), s: rng.normal([n]) };
+        }, { visibility: "public" }),
+        // Different inputs on every draw, whatever the seed.
+        randomCase("hidden random", () => ({ x: tf.fill([1, 2], ++draws), s: tf.ones([1]) }), { domain: () => true }),
+      ],
+    });
+    const undeclared = defineTests<{ x: tf.Tensor }>({ run: (i) => call("total", i.x), expected: () => 0, cases: [randomCase("no domain", () => ({ x: tf.ones([1]) }))] });
+    const names = { "zh-CN": { "public random": "公开", "hidden random": "隐藏" } };
+    const r = await checkExercise(exercise({ tests, testNames: names }), { seeds: [1, 2, 3, 4, 5, 6] });
+    const item = (name: string) => r.items.find((i) => i.name.startsWith(name));
+    expect(item("every generated input lies inside the domain (6 seeds)")).toMatchObject({ ok: false, section: "domain" });
+    expect(item("every generated input lies inside the domain")?.detail).toMatch(/^"public random" seed \d+: x has an empty dimension \(shape \[0, 2\]\)/);
+    expect(item("the same seed gives the same inputs")).toMatchObject({ ok: false, detail: "seeds 1, 2, 3, 4, 5, 6 planned different calls" });
+    expect(item("every case declares its input domain")?.ok).toBe(true);
+    const r2 = await checkExercise(exercise({ tests: undeclared, testNames: { "zh-CN": { "no domain": "无" } } }), { seeds: [1] });
+    expect(r2.items.find((i) => i.name === "every case declares its input domain")).toMatchObject({ ok: false, detail: 'no domain for: "no domain" (add domain to defineTests)' });
   });
 
   it("flags a statement that is missing or not in Chinese", async () => {

@@ -15,6 +15,7 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import type { Rng } from "@course/model-kit";
+import type { DomainVerdict } from "./domain.ts";
 import type { Tolerance } from "./manifest.ts";
 import { untranslated, type Feedback } from "./messages/feedback.ts";
 import type { Wire, WireTensor } from "./realm/types.ts";
@@ -94,6 +95,13 @@ export interface CaseOptions<I> {
   check?(ctx: CheckContext<I>): CheckResult;
   /** The call must throw an error of this name (e.g. "RangeError"). */
   throws?: string;
+  /**
+   * A narrower domain for this case, checked as well as the suite's (e.g. a case that draws
+   * deliberately invalid arguments to test a RangeError declares what it needs instead).
+   */
+  domain?(inputs: I): DomainVerdict;
+  /** This case deliberately lies outside the suite's domain (it tests the error path): only its own domain applies. */
+  outsideSuiteDomain?: boolean;
 }
 
 export interface CaseDef<I> extends CaseOptions<I> {
@@ -107,6 +115,11 @@ export interface SuiteDef<I> {
   expected?: (inputs: I) => unknown;
   check?: CheckFn<I>;
   tolerance?: Partial<Tolerance>;
+  /**
+   * The exercise's input domain (COURSE.md): true when the drawn inputs are valid arguments,
+   * otherwise what is violated. Evaluated on every case's inputs when a grading is planned.
+   */
+  domain?: (inputs: I) => DomainVerdict;
   cases: CaseDef<I>[];
 }
 
@@ -121,6 +134,8 @@ export interface ResolvedCase {
   expected?: (inputs: unknown) => unknown;
   check?: CheckFn<unknown>;
   throws?: string;
+  /** The suite's and the case's domain together (absent when neither declares one). */
+  domain?: (inputs: unknown) => DomainVerdict;
 }
 
 export interface TestSuite {
@@ -167,6 +182,16 @@ export function defineTests<I>(suite: SuiteDef<I>): TestSuite {
     if (expected !== undefined && c.throws === undefined) resolved.expected = expected as (inputs: unknown) => unknown;
     if (check !== undefined) resolved.check = check as CheckFn<unknown>;
     if (c.throws !== undefined) resolved.throws = c.throws;
+    const domains = [c.outsideSuiteDomain === true ? undefined : suite.domain, c.domain?.bind(c)].filter((d) => d !== undefined) as ((inputs: I) => DomainVerdict)[];
+    if (domains.length > 0) {
+      resolved.domain = (inputs) => {
+        for (const d of domains) {
+          const verdict = d(inputs as I);
+          if (verdict !== true) return verdict;
+        }
+        return true;
+      };
+    }
     return resolved;
   });
   if (cases.length === 0) throw new Error("a test suite needs at least one case");

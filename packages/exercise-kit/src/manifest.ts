@@ -1,14 +1,16 @@
 /** exercise.json: the manifest of one exercise folder (grading-contract.md). */
+import { DEFAULT_TOLERANCE, type Tolerance } from "@course/model-kit";
 import { z } from "zod";
+
+// One definition of the default tolerance (COURSE.md), where comparisons live: the model kit.
+export { DEFAULT_TOLERANCE, type Tolerance };
 
 const dottedPath = z.string().regex(/^[A-Za-z_$][\w$]*(\.([A-Za-z_$][\w$]*|\*))*$/, "a dotted tf path such as softmax or losses.*");
 
 export const ToleranceSchema = z.object({
   atol: z.number().nonnegative().finite(),
   rtol: z.number().nonnegative().finite(),
-});
-export type Tolerance = z.infer<typeof ToleranceSchema>;
-export const DEFAULT_TOLERANCE: Tolerance = Object.freeze({ atol: 1e-4, rtol: 1e-4 });
+}) satisfies z.ZodType<Tolerance>;
 
 export const ExerciseManifestSchema = z
   .object({

@@ -5,6 +5,7 @@ import type { Call, CheckFn, Hostify } from "./define-tests.ts";
 import type { ExerciseManifest, Tolerance } from "./manifest.ts";
 import type { SandboxCall, Wire } from "./realm/types.ts";
 import type { ResolvedCase, TestSuite } from "./define-tests.ts";
+import type { DomainVerdict } from "./domain.ts";
 import { toWire } from "./wire.ts";
 import { useCpuBackend } from "./backend.ts";
 
@@ -25,6 +26,13 @@ export interface PlannedCase {
   check?: CheckFn<unknown>;
   /** Inputs as checks see them (tensors as WireTensor). Trusted side only. */
   inputs: unknown;
+  /**
+   * What the drawn inputs violate of the declared domain (absent when they lie inside it or no
+   * domain is declared). A defect of the test, reported by the exercise check.
+   */
+  domainProblem?: string;
+  /** Whether the suite or the case declares a domain at all (the check requires one). */
+  domainDeclared?: boolean;
 }
 
 export interface GradingPlan {
@@ -86,6 +94,17 @@ function toSandboxCall({ id, call: c }: RawCall): SandboxCall {
   return c.kind === "export" ? { id, kind: "export", export: c.export, args } : { id, kind: "harness", source: c.source, args };
 }
 
+/** A domain's verdict on drawn inputs; a domain function that throws is itself the problem. */
+function domainVerdict(domain: ((inputs: unknown) => DomainVerdict) | undefined, inputs: unknown): DomainVerdict {
+  if (domain === undefined) return true;
+  try {
+    const v = domain(inputs);
+    return v === true || (typeof v === "string" && v !== "") ? v : `the domain returned ${JSON.stringify(v)} (expected true or a description)`;
+  } catch (e) {
+    return `the domain check threw: ${(e as Error).message}`;
+  }
+}
+
 export function planGrading(exercise: PlanSource, options: { seed: number; visibility: Visibility }): GradingPlan {
   const { seed, visibility } = options;
   useCpuBackend();
@@ -97,9 +116,10 @@ export function planGrading(exercise: PlanSource, options: { seed: number; visib
     const rng = root.fork(c.name);
     const planned = withScope(() => {
       const inputs = c.inputs(rng);
+      const verdict = domainVerdict(c.domain, inputs);
       const { calls: raw, labels } = caseCalls(c, index, inputs);
       const expected = c.expected === undefined ? undefined : toWire(c.expected(inputs));
-      return { sandboxCalls: raw.map(toSandboxCall), expected, labels, host: hostify(inputs) };
+      return { sandboxCalls: raw.map(toSandboxCall), expected, labels, host: hostify(inputs), verdict };
     });
     calls.push(...planned.sandboxCalls);
     const pc: PlannedCase = {
@@ -112,9 +132,11 @@ export function planGrading(exercise: PlanSource, options: { seed: number; visib
       expected: planned.expected,
       tolerance,
       inputs: planned.host,
+      domainDeclared: c.domain !== undefined,
     };
     if (c.throws !== undefined) pc.throws = c.throws;
     if (c.check !== undefined) pc.check = c.check;
+    if (planned.verdict !== true) pc.domainProblem = planned.verdict;
     cases.push(pc);
   }
   return { exerciseId: exercise.manifest.id, seed, visibility, calls, cases };

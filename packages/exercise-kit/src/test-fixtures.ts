@@ -1,6 +1,7 @@
 // A small exercise used by this package's tests (not exported from the package).
 import * as tf from "@tensorflow/tfjs";
 import { call, defineTests, edgeCase, harness, randomCase } from "./define-tests.ts";
+import { allOf, nonEmpty, shaped } from "./domain.ts";
 import { ExerciseManifestSchema } from "./manifest.ts";
 import type { PlanSource } from "./plan.ts";
 
@@ -21,6 +22,7 @@ interface Inputs {
 export const scaleTests = defineTests<Inputs>({
   run: (i) => call("scaleRows", i.x, i.s),
   expected: (i) => tf.mul(i.x, tf.reshape(i.s, [-1, 1])),
+  domain: (i) => allOf(shaped("x", i.x, [undefined, undefined]), nonEmpty({ x: i.x }), shaped("s", i.s, [i.x.shape[0]])),
   cases: [
     randomCase("public random", (rng) => ({ x: rng.normal([3, 4]), s: rng.normal([3]) }), { visibility: "public" }),
     randomCase("hidden random", (rng) => ({ x: rng.normal([5, 2], 0, 3), s: rng.normal([5]) }), { points: 2 }),

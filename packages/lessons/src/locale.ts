@@ -1,7 +1,2 @@
-export const locales = ["en", "zh-CN"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "en";
-
-export function isLocale(value: string): value is Locale {
-  return (locales as readonly string[]).includes(value);
-}
+// The supported locales have one home: @course/locales (re-exported under this package's names).
+export { DEFAULT_LOCALE as defaultLocale, isLocale, LOCALES as locales, type Locale } from "@course/locales";

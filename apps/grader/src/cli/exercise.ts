@@ -1,7 +1,8 @@
 /**
- * `pnpm exercise <command>`: the exercise catalogue and its versions in the database.
+ * `pnpm exercise <command>`: exercises as versions in the database.
  *   sync [--root DIR]                      publish every changed folder of exercises/ as a new version
  *   export <id> [--version N] <dir>        write a stored version (the newest by default) as a folder
+ * `new` and `check` (authoring a folder) are exercise-kit's CLI, which this command hands them to.
  * Progress goes to stderr, the result table to stdout; exit 1 when anything failed, 2 on usage errors.
  */
 import { resolve } from "node:path";
@@ -88,4 +89,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === "sync" || argv[0] === "export") process.exitCode = await main(argv);
+// new, check, --help and usage errors: exercise-kit's authoring CLI reads the same arguments.
+else await import("@course/exercise-kit/cli");

@@ -1,5 +1,6 @@
 // Sign-up rules: the schema (messages in the user's language) and account creation.
 import { z } from "zod";
+import { LOCALES } from "@course/locales";
 import { hashPassword, type Db } from "@course/db";
 import { ApiError } from "./api-error.ts";
 import { takeRateToken } from "./rate-limit.ts";
@@ -32,7 +33,7 @@ export function signupSchema(locale: Locale) {
         .max(PASSWORD_MAX, t("passwordTooLong", { max: PASSWORD_MAX }))
         .regex(/\p{L}/u, t("passwordNeedsLetter"))
         .regex(/\p{N}/u, t("passwordNeedsDigit")),
-      locale: z.enum(["en", "zh-CN"]).optional(),
+      locale: z.enum(LOCALES).optional(),
     })
     .superRefine((v, ctx) => {
       if (v.password.trim().toLowerCase() === v.email) ctx.addIssue({ code: "custom", path: ["password"], message: t("passwordIsEmail") });

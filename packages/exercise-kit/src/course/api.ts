@@ -12,3 +12,5 @@ export { DEFAULT_TOLERANCE } from "../manifest.ts";
 export type { Tolerance } from "../manifest.ts";
 export { fb, fromFeedback, localText, untranslated, renderFeedback, renderPart } from "../messages/feedback.ts";
 export type { Feedback, FeedbackPart } from "../messages/feedback.ts";
+export { allOf, requires, nonEmpty, shaped, intIn, numberIn, finite, indicesIn, valuesIn, windowFits } from "../domain.ts";
+export type { DomainFn, DomainVerdict } from "../domain.ts";

@@ -4,6 +4,7 @@
  * `grade` CLI contract keeps those strings byte for byte); the structured feedback next to it
  * lets the web app show the same sentence in the viewer's language.
  */
+import { LOCALES, type Locale } from "@course/locales";
 import { z } from "zod";
 import {
   DtypeSchema,
@@ -21,8 +22,9 @@ import {
   zh,
 } from "./params.ts";
 
-export const FEEDBACK_LOCALES = ["en", "zh-CN"] as const;
-export type FeedbackLocale = (typeof FEEDBACK_LOCALES)[number];
+/** Feedback is written in every supported locale (the list's home is @course/locales). */
+export const FEEDBACK_LOCALES = LOCALES;
+export type FeedbackLocale = Locale;
 
 export interface CatalogueEntry<S extends z.ZodType> {
   params: S;

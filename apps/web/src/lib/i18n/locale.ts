@@ -1,16 +1,13 @@
 // Locale choice without the URL: the `locale` cookie, then the signed-in user's saved locale,
 // then the browser's Accept-Language, then English. Pure functions: tested without a request.
-// Client-safe: no imports from server packages. Mirrors @course/db's LocaleSchema.
-export const locales = ["en", "zh-CN"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "en";
+// Client-safe: the locale list comes from @course/locales, which imports nothing.
+import { DEFAULT_LOCALE as defaultLocale, isLocale, type Locale } from "@course/locales";
+
+export { defaultLocale, isLocale, type Locale };
+export { LOCALES as locales } from "@course/locales";
 export const LOCALE_COOKIE = "locale";
 /** One year, in seconds. */
 export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600;
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
 
 /** Maps a language tag (zh, zh-Hans, zh-CN, zh-SG, en-GB, …) to a supported locale, or null. */
 export function matchLocaleTag(tag: string): Locale | null {

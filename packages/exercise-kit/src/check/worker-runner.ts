@@ -1,0 +1,83 @@
+/**
+ * The in-process runner with a wall-clock limit: grading runs in a worker thread that is
+ * terminated (and replaced) when a source exceeds the exercise's wall-time limit, which then
+ * counts as a timeout, as the grader would report it. Planning stays in this thread.
+ */
+import { Worker } from "node:worker_threads";
+import { z } from "zod";
+import type { Exercise } from "../exercise.ts";
+import { planGrading } from "../plan.ts";
+import { GradeReportSchema, type GradeReport } from "../report.ts";
+import type { ExerciseRunner, GradeOptions } from "./runner.ts";
+
+const ReplySchema = z.union([
+  z.object({ ready: z.literal(true) }),
+  z.object({ id: z.number(), report: GradeReportSchema }),
+  z.object({ id: z.number(), error: z.string() }),
+]);
+
+export interface ClosableRunner extends ExerciseRunner {
+  close(): Promise<void>;
+}
+
+export function workerRunner(exercise: Exercise, options: { timeoutMs?: number } = {}): ClosableRunner {
+  const timeoutMs = options.timeoutMs ?? exercise.manifest.limits.wallMs;
+  let worker: Promise<Worker> | undefined;
+  let next = 0;
+
+  const start = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const w = new Worker(new URL("./grade-worker.mjs", import.meta.url), { workerData: { dir: exercise.dir }, stderr: false });
+      const onMessage = (m: unknown): void => {
+        if ((m as { ready?: unknown } | null)?.ready !== true) return;
+        w.off("message", onMessage);
+        w.off("error", reject);
+        resolve(w);
+      };
+      w.on("message", onMessage);
+      w.once("error", reject);
+    });
+
+  const timeoutReport = (o: GradeOptions): GradeReport => ({
+    exerciseId: exercise.manifest.id,
+    status: "timeout",
+    score: 0,
+    maxScore: 1,
+    seed: o.seed,
+    durationMs: timeoutMs,
+    tests: [],
+    message: `Time limit exceeded (${timeoutMs} ms)`,
+  });
+
+  return {
+    plan: (seed, visibility) => Promise.resolve(planGrading(exercise, { seed, visibility })),
+    async grade(source, o) {
+      worker ??= start();
+      const w = await worker;
+      const id = ++next;
+      return new Promise<GradeReport>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          w.off("message", onMessage);
+          worker = undefined;
+          void w.terminate();
+          resolve(timeoutReport(o));
+        }, timeoutMs);
+        const onMessage = (m: unknown): void => {
+          const reply = ReplySchema.parse(m);
+          if (!("id" in reply) || reply.id !== id) return;
+          clearTimeout(timer);
+          w.off("message", onMessage);
+          if ("error" in reply) reject(new Error(reply.error));
+          else resolve(reply.report);
+        };
+        w.on("message", onMessage);
+        w.postMessage({ id, source, seed: o.seed, visibility: o.visibility });
+      });
+    },
+    async close() {
+      const w = await worker;
+      worker = undefined;
+      await w?.terminate();
+    },
+  };
+}
