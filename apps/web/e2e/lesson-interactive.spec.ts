@@ -1,6 +1,7 @@
 // The interactive parts of a lesson: demos computed in the worker (with the reader's own code),
 // self-check questions remembered with progress, runnable samples, and a GET that writes nothing.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, newEnrolledStudent, replaceCode } from "./helpers.ts";
 
@@ -138,4 +139,75 @@ test("a code sample runs in a worker and shows its output next to the expected o
   await sample.getByRole("button", { name: "Run" }).click();
   await expect(sample.getByTestId("sample-output")).toHaveText("[2, 3] float32", { timeout: 30_000 });
   await expect(sample.getByText("The output matches the expected output.")).toBeVisible();
+});
+
+/** Each demo on its lesson: what its plots must show once computed (a chart's points, a heatmap's size). */
+const DEMOS: { lesson: string; name: string; charts?: string; heatmaps?: string[] }[] = [
+  { lesson: "02-losses-and-gradient-descent", name: "gradient-descent", charts: "40", heatmaps: ["31x31"] },
+  { lesson: "03-backpropagation", name: "xor-mlp", charts: "61", heatmaps: ["25x25"] },
+  { lesson: "04-optimisers", name: "optimizer-race", charts: "150", heatmaps: ["16x48"] },
+  { lesson: "06-recurrent-networks", name: "lstm-unrolled", heatmaps: ["4x10", "4x10", "4x10"] },
+  { lesson: "07-attention", name: "attention-heatmap", heatmaps: ["11x11"] },
+  { lesson: "08-the-transformer", name: "positional-encoding", heatmaps: ["32x32", "32x32"] },
+];
+
+for (const { lesson, name, charts, heatmaps = [] } of DEMOS) {
+  test(`the ${name} demo of ${lesson} produces its plot data`, async ({ page }) => {
+    await newEnrolledStudent(page);
+    await page.goto(LESSON(lesson));
+    await page.locator(`[data-demo-slot="${name}"]`).scrollIntoViewIfNeeded();
+    const d = demo(page, name);
+    await expect(d).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+    if (charts !== undefined) await expect(d.getByTestId("demo-chart").first()).toHaveAttribute("data-points", charts);
+    const maps = d.getByTestId("demo-heatmap");
+    await expect(maps).toHaveCount(heatmaps.length);
+    for (const [i, size] of heatmaps.entries()) {
+      const [rows, cols] = size.split("x");
+      await expect(maps.nth(i)).toHaveAttribute("data-rows", rows ?? "");
+      await expect(maps.nth(i)).toHaveAttribute("data-cols", cols ?? "");
+    }
+    // Every plot says in words what it shows.
+    for (const caption of await d.locator("figcaption").all()) await expect(caption).not.toBeEmpty();
+  });
+}
+
+test("your code in the attention demo: the right softmax matches, one over the wrong axis is flagged", async ({ page }) => {
+  test.setTimeout(150_000);
+  await newEnrolledStudent(page);
+  const d = demo(page, "attention-heatmap");
+  const open = async () => {
+    await page.goto(LESSON("07-attention"));
+    await page.locator('[data-demo-slot="attention-heatmap"]').scrollIntoViewIfNeeded();
+    await d.getByLabel("Use my latest submission of scaled-dot-product-attention").check();
+  };
+  await submitExercise(page, "scaled-dot-product-attention", solution("scaled-dot-product-attention"));
+  await open();
+  await expect(d.getByTestId("own-check")).toHaveAttribute("data-ok", "true", { timeout: 30_000 });
+  const wrong = solution("scaled-dot-product-attention").replaceAll("-1, true", "1, true");
+  expect(wrong).not.toBe(solution("scaled-dot-product-attention"));
+  await submitExercise(page, "scaled-dot-product-attention", wrong);
+  await open();
+  await expect(d.getByTestId("own-check")).toHaveAttribute("data-ok", "false", { timeout: 30_000 });
+  await expect(d.getByTestId("demo-heatmap")).toHaveAttribute("data-rows", "11");
+});
+
+test("lesson pages with their demos, quizzes and samples pass axe's WCAG A/AA checks, in both languages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await newEnrolledStudent(page);
+  for (const lesson of [DEMO.firstLesson, "04-optimisers", "07-attention"]) {
+    await page.goto(LESSON(lesson));
+    for (const slot of await page.locator("[data-demo-slot]").all()) await slot.scrollIntoViewIfNeeded();
+    await expect(page.locator("section.demo[data-status=done]")).toHaveCount(await page.locator("[data-demo-slot]").count(), { timeout: 60_000 });
+    await page.locator("[data-sample]").first().getByRole("button", { name: "Run" }).click();
+    await expect(page.getByTestId("sample-output").first()).toBeVisible({ timeout: 30_000 });
+    for (const details of await page.locator("details").all()) await details.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${lesson} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  for (const slot of await page.locator("[data-demo-slot]").all()) await slot.scrollIntoViewIfNeeded();
+  await expect(page.locator("section.demo[data-status=done]")).toHaveCount(1, { timeout: 60_000 });
+  const zh = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(zh.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });

@@ -98,3 +98,68 @@ describe("optimizer-race", () => {
     expect(checksOf((await run("optimizer-race", { steps: 20 }, { adam: noBias })).frames)).toEqual([expect.objectContaining({ exercise: "adam", ok: false })]);
   });
 });
+
+describe("lstm-unrolled", () => {
+  it("unit 0 counts the ones and unit 1 holds the latest bit; a step with its gates swapped is caught", async () => {
+    const { frames, leaked } = await run("lstm-unrolled", { sequence: "0110100111", hidden: 4 });
+    const steps = frames.filter((f) => (f as { kind: string }).kind === "step") as { c: number[]; bit: number }[];
+    expect(steps).toHaveLength(10);
+    expect(steps.at(-1)!.c[0]).toBeGreaterThan(5.5);
+    expect(steps.at(-1)!.c[0]).toBeLessThan(6.5);
+    steps.forEach((s) => expect(Math.sign(s.c[1]!)).toBe(s.bit === 1 ? 1 : -1));
+    expect(leaked).toBe(0);
+    const swapped = {
+      lstmStep: (x: tf.Tensor2D, h: tf.Tensor2D, c: tf.Tensor2D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: tf.Tensor1D) => {
+        const z = tf.add(tf.add(tf.matMul(x, wx), tf.matMul(h, wh)), b);
+        const [zf, zi, zo, zg] = tf.split(z, 4, 1) as tf.Tensor[]; // i and f swapped
+        const c2 = tf.add(tf.mul(tf.div(1, tf.add(1, tf.exp(tf.neg(zf!)))), c), tf.mul(tf.div(1, tf.add(1, tf.exp(tf.neg(zi!)))), tf.tanh(zg!)));
+        return { h: tf.mul(tf.div(1, tf.add(1, tf.exp(tf.neg(zo!)))), tf.tanh(c2)), c: c2 };
+      },
+    };
+    expect(checksOf((await run("lstm-unrolled", {}, { "lstm-step": swapped })).frames)[0]).toMatchObject({ ok: false });
+  });
+});
+
+describe("attention-heatmap", () => {
+  it("gives rows that sum to one, zeros above the diagonal under the causal mask, and sharper rows when colder", async () => {
+    const frame = (await run("attention-heatmap", { sentence: "the cat sat on the mat", causal: true })).frames[0] as { tokens: string[]; weights: number[][] };
+    expect(frame.tokens).toEqual(["the", "cat", "sat", "on", "the", "mat"]);
+    frame.weights.forEach((row, i) => {
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      row.forEach((w, j) => (j > i ? expect(w).toBe(0) : undefined));
+    });
+    const peak = async (temperature: number) => {
+      const f = (await run("attention-heatmap", { temperature })).frames[0] as { weights: number[][] };
+      return Math.min(...f.weights.map((r) => Math.max(...r)));
+    };
+    expect(await peak(0.2)).toBeGreaterThan(await peak(3));
+    // The reader's attention with the softmax over the wrong axis.
+    const wrongAxis = {
+      scaledDotProductAttention: (q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D) => {
+        const s = tf.div(tf.matMul(q, k, false, true), Math.sqrt(q.shape[2]));
+        const e = tf.exp(tf.sub(s, tf.max(s, 1, true)));
+        const weights = tf.div(e, tf.sum(e, 1, true));
+        return { output: tf.matMul(weights as tf.Tensor3D, v), weights };
+      },
+    };
+    expect(checksOf((await run("attention-heatmap", {}, { "scaled-dot-product-attention": wrongAxis })).frames)[0]).toMatchObject({ ok: false });
+  });
+});
+
+describe("positional-encoding", () => {
+  it("draws the table and a distance-only similarity; a table with sine and cosine swapped is caught", async () => {
+    const frame = (await run("positional-encoding", { seqLen: 16, dModel: 8 })).frames[0] as { pe: number[][]; similarity: number[][] };
+    expect(frame.pe[0]).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
+    expect(frame.similarity[2]![5]).toBeCloseTo(frame.similarity[7]![10]!, 5);
+    const swapped = {
+      positionalEncoding: (seqLen: number, dModel: number) =>
+        tf.tensor2d(Array.from({ length: seqLen * dModel }, (_, n) => {
+          const [p, i] = [Math.floor(n / dModel), n % dModel];
+          const angle = p / Math.pow(10000, (2 * Math.floor(i / 2)) / dModel);
+          return i % 2 === 0 ? Math.cos(angle) : Math.sin(angle);
+        }), [seqLen, dModel]),
+    };
+    const check = checksOf((await run("positional-encoding", { seqLen: 16, dModel: 8 }, { "positional-encoding": swapped })).frames)[0];
+    expect(check).toMatchObject({ ok: false, where: expect.stringMatching(/^PE\[\d+, \d+\]$/) });
+  });
+});
