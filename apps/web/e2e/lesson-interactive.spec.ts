@@ -116,8 +116,16 @@ test("a self-check question is checked in the page, explained, and remembered", 
   await quiz.getByRole("button", { name: "Check" }).click();
   await expect(quiz.getByTestId("quiz-feedback")).toContainText("Not quite.");
   await quiz.getByLabel("[32, 4]").check();
+  const saved = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/progress/answers"));
   await quiz.getByRole("button", { name: "Check" }).click();
   await expect(quiz.getByTestId("quiz-feedback")).toContainText("Correct.");
+  const body = (await saved).postDataJSON() as { lessonId: string; quizId: string; answer: number };
+  expect(body).toMatchObject({ quizId: "dense-shape", answer: 2 });
+  // The API refuses a question the lesson does not have and an option that does not exist.
+  const post = (data: unknown) => page.request.post("/api/progress/answers", { data });
+  expect((await post({ ...body, quizId: "no-such-question" })).status()).toBe(404);
+  expect((await post({ ...body, answer: 7 })).status()).toBe(400);
+  expect((await post({ ...body, answer: "two" })).status()).toBe(400);
   await expect(quiz.getByTestId("quiz-feedback")).toContainText("Your answer is saved with your progress.");
 
   const numeric = page.locator('form[data-quiz="sigmoid-slope"]');
@@ -158,6 +166,8 @@ for (const { lesson, name, charts, heatmaps = [] } of DEMOS) {
     await page.locator(`[data-demo-slot="${name}"]`).scrollIntoViewIfNeeded();
     const d = demo(page, name);
     await expect(d).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+    // The worker's own timing of the run (reported in the closing note; never asserted).
+    console.log(`[demo timing] ${name}: ${await d.getByTestId("demo-status").textContent()}`);
     if (charts !== undefined) await expect(d.getByTestId("demo-chart").first()).toHaveAttribute("data-points", charts);
     const maps = d.getByTestId("demo-heatmap");
     await expect(maps).toHaveCount(heatmaps.length);
@@ -210,4 +220,21 @@ test("lesson pages with their demos, quizzes and samples pass axe's WCAG A/AA ch
   await expect(page.locator("section.demo[data-status=done]")).toHaveCount(1, { timeout: 60_000 });
   const zh = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(zh.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("on a phone, a display equation wider than the screen scrolls sideways and shows that it does", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await newEnrolledStudent(page);
+  await page.goto(LESSON("08-the-transformer"));
+  const wide = page.locator(".math-display").filter({ has: page.locator(".katex-display") });
+  const overflowing = await wide.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 2).length);
+  expect(overflowing).toBeGreaterThan(0);
+  const first = wide.nth(await wide.evaluateAll((els) => els.findIndex((el) => el.scrollWidth > el.clientWidth + 2)));
+  // The cue: a shadow on the side where more of the equation is hidden (scroll-shadow backgrounds),
+  // and the region is reachable with the keyboard.
+  expect(await first.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("radial-gradient");
+  await expect(first).toHaveAttribute("tabindex", "0");
+  await first.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => first.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });

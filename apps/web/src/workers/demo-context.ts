@@ -90,7 +90,7 @@ async function callOwn(exerciseId: string, m: LoadedModule, exportName: string, 
   // Submissions rarely tidy up, and a demo calls them thousands of times: every tensor created
   // during the call (results included, which come back as Wire copies) is freed when it returns.
   // Caveat: a scope spans the await, so a second demo's tensors created in that window would be
-  // freed too; calls are short and synchronous in practice, and the page runs one demo at a time.
+  // freed too; calls are short and synchronous in practice, so such overlaps need two demos computing in the same instant.
   tf.engine().startScope();
   let result: Awaited<ReturnType<typeof executeCalls>>;
   try {
