@@ -57,7 +57,7 @@ test("the neuron demo computes its curves in the worker when scrolled into view"
   await chart.getByText("Data as a table").click();
   await expect(chart.locator(".demo-table tbody tr")).toHaveCount(24);
   // A control re-runs it.
-  await d.getByLabel("Activation").selectOption("relu");
+  await d.getByRole("combobox").selectOption("relu");
   await expect(chart.locator("figcaption")).toContainText("relu goes from 0.000 at x = -6 to 6.000 at x = 6");
   expect(workers.some((u) => u.includes("demo"))).toBe(true);
 });
@@ -98,7 +98,7 @@ test("your code in the demo: a correct submission matches, a wrong one shows and
   await submitExercise(page, "activations", solution("activations").replace("return tf.sub(1, tf.square(tanh(x)));", 'throw new Error("not done yet");'));
   await page.goto(LESSON(DEMO.firstLesson));
   await page.locator('[data-demo-slot="neuron"]').scrollIntoViewIfNeeded();
-  await d.getByLabel("Activation").selectOption("tanh");
+  await d.getByRole("combobox").selectOption("tanh");
   await d.getByLabel("Use my latest submission of activations").check();
   await expect(d.getByTestId("demo-status")).toContainText("Your activations threw an error, so the demo stopped", { timeout: 30_000 });
   await expect(d.getByTestId("demo-status")).toContainText("not done yet");

@@ -13,7 +13,7 @@ import { demoViews, type DemoViewProps } from "./demos/index.ts";
 // With the view, not the page: it brings zod (the answer's schema).
 const OwnCodePanel = lazy(() => import("./OwnCodePanel.tsx").then((m) => ({ default: m.OwnCodePanel })));
 
-const ownKey = (own: readonly OwnModule[]) => own.map((m) => `${m.exerciseId}:${m.code.length}:${m.code.slice(0, 64)}`).join("|");
+const ownKey = (own: readonly OwnModule[]) => own.map((m) => `${m.exerciseId}\u0000${m.code}`).join("\u0001");
 
 export interface DemoSlotProps {
   name: DemoName;

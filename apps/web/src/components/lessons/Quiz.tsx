@@ -58,7 +58,16 @@ export function Quiz({ quiz, questionHtml, optionsHtml, explanationHtml, lessonI
             {optionsHtml.map((html, i) => (
               <li key={i}>
                 <label>
-                  <input type="radio" name={`${id}-choice`} value={i} checked={choice === i} onChange={() => setChoice(i)} />{" "}
+                  <input
+                    type="radio"
+                    name={`${id}-choice`}
+                    value={i}
+                    checked={choice === i}
+                    onChange={() => setChoice(i)}
+                    // An option that is only maths has no text name for assistive technology (KaTeX's
+                    // MathML does not count): its source without the dollar signs is.
+                    aria-label={quiz.options[i]?.replace(/\$/g, "")}
+                  />{" "}
                   <span dangerouslySetInnerHTML={{ __html: html }} />
                 </label>
               </li>
