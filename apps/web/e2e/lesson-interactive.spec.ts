@@ -69,8 +69,9 @@ test("your code in the demo: a correct submission matches, a wrong one shows and
   await page.locator('[data-demo-slot="neuron"]').scrollIntoViewIfNeeded();
   const d = demo(page, "neuron");
   // Nothing submitted yet: the switch says so and the reference keeps running.
-  await d.getByLabel("Use my latest submission of activations").check();
+  await d.getByLabel("Use my latest submission of activations").click();
   await expect(d.getByTestId("own-code-activations")).toContainText("You have not submitted activations yet");
+  await expect(d.getByLabel("Use my latest submission of activations")).not.toBeChecked();
 
   await submitExercise(page, "activations", solution("activations"));
   await page.goto(LESSON(DEMO.firstLesson));
