@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
-import { applyProgress, nextStatus, summarize } from "./progress.ts";
+import { applyProgress, nextStatus, parseQuizAnswers, readLessonProgress, saveQuizAnswer, summarize } from "./progress.ts";
 
 describe("progress rules", () => {
   it("opening a lesson starts it but never undoes done", () => {
@@ -45,5 +45,27 @@ describe("applyProgress", () => {
     expect(rows).toEqual([{ userId: alice, status: "done" }]);
     expect(await applyProgress(fresh.db, bob, lessonId, "reopen")).toBe("not_started");
     expect(await fresh.db.lessonProgress.count({ where: { userId: bob } })).toBe(0);
+  });
+
+  it("reads without writing, and remembers self-check answers with the lesson's progress", async () => {
+    expect(await readLessonProgress(fresh.db, alice, lessonId)).toEqual({ status: "not_started", answers: {} });
+    expect(await fresh.db.lessonProgress.count()).toBe(0);
+    // Answering opens a lesson not yet started; later answers merge, a new answer replaces the old.
+    expect(await saveQuizAnswer(fresh.db, alice, lessonId, "shapes", 2)).toEqual({ shapes: 2 });
+    expect(await saveQuizAnswer(fresh.db, alice, lessonId, "slope", 0.25)).toEqual({ shapes: 2, slope: 0.25 });
+    expect(await saveQuizAnswer(fresh.db, alice, lessonId, "shapes", 1)).toEqual({ shapes: 1, slope: 0.25 });
+    expect(await readLessonProgress(fresh.db, alice, lessonId)).toEqual({ status: "in_progress", answers: { shapes: 1, slope: 0.25 } });
+    // Answers survive "done" and do not change it.
+    await applyProgress(fresh.db, alice, lessonId, "complete");
+    await saveQuizAnswer(fresh.db, alice, lessonId, "third", 0);
+    expect(await readLessonProgress(fresh.db, alice, lessonId)).toEqual({ status: "done", answers: { shapes: 1, slope: 0.25, third: 0 } });
+    expect((await readLessonProgress(fresh.db, bob, lessonId)).answers).toEqual({});
+  });
+
+  it("reads stored answers defensively", () => {
+    expect(parseQuizAnswers(null)).toEqual({});
+    expect(parseQuizAnswers("not json")).toEqual({});
+    expect(parseQuizAnswers('{"a": "x"}')).toEqual({});
+    expect(parseQuizAnswers('{"a": 1}')).toEqual({ a: 1 });
   });
 });
