@@ -12,6 +12,8 @@ function source(slug: string, locale: string): string {
 }
 
 const fenceLanguages = new Set(["ts", "js", "json", "bash"]);
+/** Fences that are lesson blocks rather than code: demos, self-checks, expected outputs. */
+const blockFences = new Set(["demo", "quiz", "output"]);
 
 describe.each(lessonSlugs)("lesson %s", (slug) => {
   it.each(locales)("has a %s file with valid metadata and the catalogue's exercises", (locale) => {
@@ -31,8 +33,8 @@ describe.each(lessonSlugs)("lesson %s", (slug) => {
 
   it.each(locales)("highlights every %s code fence and passes no raw HTML", (locale) => {
     const { body } = parseLessonFile(source(slug, locale), slug);
-    const fences = [...body.matchAll(/^```(\S*)$/gm)].map((m) => m[1] ?? "");
-    const openers = fences.filter((_, i) => i % 2 === 0);
+    const fences = [...body.matchAll(/^```(\S*)(?: \S+)?$/gm)].map((m) => m[1] ?? "");
+    const openers = fences.filter((_, i) => i % 2 === 0).filter((lang) => !blockFences.has(lang));
     expect(openers.length, "at least one code example").toBeGreaterThan(0);
     for (const lang of openers) expect(fenceLanguages, `fence "${lang}"`).toContain(lang);
     const { html } = renderMarkdownWithHeadings(body);
@@ -68,6 +70,32 @@ describe.each(lessonSlugs)("lesson %s", (slug) => {
     expect(last?.text).toBe(locale === "en" ? "Exercises" : "练习");
     const tail = lesson?.markdown.slice(lesson.markdown.lastIndexOf("\n## ")) ?? "";
     for (const id of exercisesOfLesson(slug)) expect(tail).toContain(`\`${id}\``);
+  });
+});
+
+describe.each(lessonSlugs)("interactive blocks of %s", (slug) => {
+  const blocksOf = async (locale: (typeof locales)[number]) => (await getLesson(slug, locale))?.segments.filter((s) => s.kind !== "html") ?? [];
+
+  it("has three to five self-check questions, with the same ids and answers in both languages", async () => {
+    const [en, zh] = await Promise.all([blocksOf("en"), blocksOf("zh-CN")]);
+    const quizzes = (list: typeof en) => list.flatMap((s) => (s.kind === "quiz" ? [s.quiz] : []));
+    const key = (q: ReturnType<typeof quizzes>[number]) =>
+      q.kind === "choice" ? { id: q.id, options: q.options.length, correct: q.correct } : { id: q.id, answer: q.answer, tolerance: q.tolerance };
+    expect(quizzes(en).length).toBeGreaterThanOrEqual(3);
+    expect(quizzes(en).length).toBeLessThanOrEqual(5);
+    expect(new Set(quizzes(en).map((q) => q.id)).size).toBe(quizzes(en).length);
+    expect(quizzes(zh).map(key)).toEqual(quizzes(en).map(key));
+    for (const s of [...en, ...zh]) {
+      if (s.kind !== "quiz") continue;
+      const html = [s.questionHtml, ...s.optionsHtml, s.explanationHtml].join("");
+      expect(html, `maths of quiz ${s.quiz.id}`).not.toContain("katex-error");
+      expect(html.replace(/<annotation[\s\S]*?<\/annotation>|<code>[\s\S]*?<\/code>/g, ""), `quiz ${s.quiz.id}`).not.toContain("$");
+    }
+  });
+
+  it("embeds the same demos with the same parameters in both languages", async () => {
+    const demos = async (locale: (typeof locales)[number]) => (await blocksOf(locale)).filter((s) => s.kind === "demo");
+    expect(await demos("zh-CN")).toEqual(await demos("en"));
   });
 });
 

@@ -22,3 +22,6 @@ export {
 } from "./loader.ts";
 export { defaultLocale, isLocale, locales, type Locale } from "./locale.ts";
 export { renderMarkdown, renderMarkdownWithHeadings, type RenderOptions, type RenderedMarkdown } from "./markdown.ts";
+export { renderLesson, type RenderedLesson } from "./markdown.ts";
+export { LessonBlockError, type LessonBlock, type LessonSegment } from "./blocks.ts";
+export * from "./browser.ts";

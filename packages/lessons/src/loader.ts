@@ -5,7 +5,8 @@ import { lessonSlugs, type ExerciseId, type LessonSlug } from "./catalog.ts";
 import { parseLessonFile } from "./frontmatter.ts";
 import type { Heading } from "./headings.ts";
 import { defaultLocale, isLocale, type Locale } from "./locale.ts";
-import { renderMarkdownWithHeadings } from "./markdown.ts";
+import type { LessonSegment } from "./blocks.ts";
+import { renderLesson } from "./markdown.ts";
 
 /** Absolute path of the content folder shipped with this package (for outputFileTracingIncludes). */
 export const lessonContentDir: string = fileURLToPath(new URL("../content/", import.meta.url));
@@ -27,6 +28,8 @@ export interface Lesson extends LessonSummary {
   readonly markdown: string;
   readonly html: string;
   readonly headings: Heading[];
+  /** The body as prose and interactive blocks (demos, quizzes, runnable samples), in reading order. */
+  readonly segments: LessonSegment[];
 }
 
 export interface LessonStore {
@@ -70,7 +73,7 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
     }
     if (source === null) return null;
     const { meta, body } = parseLessonFile(source, slug);
-    const { html, headings } = renderMarkdownWithHeadings(body);
+    const { html, headings, segments } = renderLesson(body);
     return {
       slug,
       number: lessonSlugs.indexOf(slug) + 1,
@@ -80,6 +83,7 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
       markdown: body,
       html,
       headings,
+      segments,
     };
   }
 

@@ -1,6 +1,7 @@
 // Markdown → safe HTML: markdown-it (raw HTML off) + KaTeX maths + highlight.js + heading ids.
 import MarkdownIt from "markdown-it";
 import { headingsFromEnv, headingsPlugin, type Heading } from "./headings.ts";
+import { lessonBlocksPlugin, splitLessonHtml, type LessonSegment } from "./blocks.ts";
 import { highlightCode } from "./highlight.ts";
 import { mathPlugin } from "./math.ts";
 
@@ -22,7 +23,7 @@ function isExternal(href: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(href) || /^mailto:/i.test(href);
 }
 
-function createMarkdownIt(throwOnError: boolean): MarkdownIt {
+function createMarkdownIt(throwOnError: boolean, lessonBlocks: boolean): MarkdownIt {
   const md = new MarkdownIt({
     html: false,
     linkify: false,
@@ -36,6 +37,7 @@ function createMarkdownIt(throwOnError: boolean): MarkdownIt {
   });
   mathPlugin(md, { throwOnError });
   headingsPlugin(md);
+  if (lessonBlocks) lessonBlocksPlugin(md);
   const defaultLinkOpen = md.renderer.rules["link_open"];
   md.renderer.rules["link_open"] = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
@@ -51,13 +53,14 @@ function createMarkdownIt(throwOnError: boolean): MarkdownIt {
   return md;
 }
 
-const renderers = new Map<boolean, MarkdownIt>();
+const renderers = new Map<string, MarkdownIt>();
 
-function renderer(throwOnError: boolean): MarkdownIt {
-  let md = renderers.get(throwOnError);
+function renderer(throwOnError: boolean, lessonBlocks = false): MarkdownIt {
+  const key = `${throwOnError}/${lessonBlocks}`;
+  let md = renderers.get(key);
   if (md === undefined) {
-    md = createMarkdownIt(throwOnError);
-    renderers.set(throwOnError, md);
+    md = createMarkdownIt(throwOnError, lessonBlocks);
+    renderers.set(key, md);
   }
   return md;
 }
@@ -72,4 +75,21 @@ export function renderMarkdownWithHeadings(markdown: string, options: RenderOpti
 /** Renders Markdown (lessons, exercise statements) to safe HTML. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
   return renderMarkdownWithHeadings(markdown, options).html;
+}
+
+export interface RenderedLesson extends RenderedMarkdown {
+  /** The HTML cut into prose and interactive blocks (demos, quizzes, runnable samples), in order. */
+  readonly segments: LessonSegment[];
+}
+
+/**
+ * Renders a lesson body: like renderMarkdownWithHeadings, plus its `demo`, `quiz` and runnable `ts`
+ * blocks. An unknown demo, bad demo parameters or a malformed quiz throw (the lesson fails to load).
+ */
+export function renderLesson(markdown: string, options: RenderOptions = {}): RenderedLesson {
+  const env: Record<string, unknown> = {};
+  const marked = renderer(options.throwOnError ?? false, true).render(markdown, env);
+  const segments = splitLessonHtml(marked, env);
+  const html = segments.map((s) => (s.kind === "html" || s.kind === "sample" ? s.html : "")).join("");
+  return { html, headings: headingsFromEnv(env), segments };
 }

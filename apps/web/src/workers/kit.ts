@@ -5,6 +5,15 @@
  * index, and that index pulls node:module/node:path (backend selection) into any browser bundle.
  * Scoring therefore runs on the server (POST /api/exercises/[id]/public-tests/score).
  */
-export { executeCalls, loadFailure, restrictTf, tfModuleSource } from "@course/exercise-kit/realm";
-export type { RealmResult, SandboxCall } from "@course/exercise-kit/realm";
+export {
+  captureTf,
+  DEFAULT_WIRE_LIMITS,
+  executeCalls,
+  fromWireInRealm,
+  loadFailure,
+  restrictTf,
+  tfModuleSource,
+  toWireInRealm,
+} from "@course/exercise-kit/realm";
+export type { RealmResult, SandboxCall, TfNamespace } from "@course/exercise-kit/realm";
 export { wireFromJson, wireToJson } from "../../../../packages/exercise-kit/src/wire.ts";

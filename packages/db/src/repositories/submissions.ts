@@ -86,3 +86,12 @@ export function listOwnSubmissions(db: Db, userId: string, assignmentId: string)
     include: { gradingJob: { select: { status: true, outcome: true, score: true, maxScore: true, finishedAt: true } } },
   });
 }
+
+/** The user's most recent submission to an assignment (with its grade), or null. */
+export function latestOwnSubmission(db: Db, userId: string, assignmentId: string) {
+  return db.submission.findFirst({
+    where: { userId, assignmentId },
+    orderBy: { attemptNumber: "desc" },
+    select: { id: true, attemptNumber: true, code: true, createdAt: true, score: true, maxScore: true },
+  });
+}

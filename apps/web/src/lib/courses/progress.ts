@@ -1,6 +1,7 @@
 // Lesson progress rules: not started → in progress (opening the lesson) → done ("Mark as done").
 // Opening a lesson never undoes "done"; "Mark as not done" goes back to in progress.
 import { LessonStatusSchema, type Db, type LessonStatus } from "@course/db";
+import { QuizAnswersSchema, type QuizAnswer, type QuizAnswers } from "@course/lessons/browser";
 
 export type ProgressStatus = LessonStatus | "not_started";
 export type ProgressEvent = "open" | "complete" | "reopen";
@@ -33,6 +34,40 @@ export async function applyProgress(db: Db, userId: string, lessonId: string, ev
     update: { status: next },
   });
   return next;
+}
+
+/** Stored self-check answers; a row written before answers existed, or unreadable JSON, reads as none. */
+export function parseQuizAnswers(json: string | null | undefined): QuizAnswers {
+  try {
+    const parsed = QuizAnswersSchema.safeParse(JSON.parse(json ?? "{}"));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A user's status and self-check answers on a lesson. Reads only. */
+export async function readLessonProgress(db: Db, userId: string, lessonId: string): Promise<{ status: ProgressStatus; answers: QuizAnswers }> {
+  const row = await db.lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { status: true, quizAnswers: true } });
+  return { status: asProgressStatus(row?.status), answers: parseQuizAnswers(row?.quizAnswers) };
+}
+
+/**
+ * Remembers a self-check answer with the lesson's progress (answering opens a lesson not yet
+ * started). Returns all the lesson's answers.
+ */
+export async function saveQuizAnswer(db: Db, userId: string, lessonId: string, quizId: string, answer: QuizAnswer): Promise<QuizAnswers> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { quizAnswers: true } });
+    const answers = { ...parseQuizAnswers(row?.quizAnswers), [quizId]: answer };
+    const quizAnswers = JSON.stringify(answers);
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId } },
+      create: { userId, lessonId, status: "in_progress", quizAnswers },
+      update: { quizAnswers },
+    });
+    return answers;
+  });
 }
 
 export interface ProgressSummary {

@@ -5,14 +5,16 @@ import { Link } from "../../../../../components/ui/Link.tsx";
 import { notFound, redirect } from "next/navigation";
 import { getLesson } from "@course/lessons";
 import { Breadcrumbs } from "../../../../../components/courses/Breadcrumbs.tsx";
-import { LessonStatusBadge } from "../../../../../components/courses/LessonStatusBadge.tsx";
+import { LessonBody } from "../../../../../components/lessons/LessonBody.tsx";
+import { LessonStatus } from "../../../../../components/lessons/LessonStatus.tsx";
 import { Alert } from "../../../../../components/ui/index.ts";
 import { requireUser } from "../../../../../lib/auth.ts";
-import { applyProgress } from "../../../../../lib/courses/progress.ts";
+import { readLessonProgress } from "../../../../../lib/courses/progress.ts";
 import { courseLessons, findCourse, findEnrollment, localized } from "../../../../../lib/courses/queries.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { commonMessages } from "../../../../../lib/i18n/messages/common.ts";
 import { courseMessages } from "../../../../../lib/i18n/messages/courses.ts";
+import { lessonMessages } from "../../../../../lib/i18n/messages/lessons.ts";
 import { getLocale } from "../../../../../lib/i18n/server.ts";
 import { translator } from "../../../../../lib/i18n/index.ts";
 
@@ -38,8 +40,8 @@ export default async function LessonPage({ params }: Props) {
   const lesson = lessons[index];
   if (!lesson) notFound();
 
-  // Opening a lesson marks it in progress (never undoes "done").
-  const status = await applyProgress(db, user.id, lesson.id, "open");
+  // Rendering only reads: the page itself records the visit with a POST (LessonStatus).
+  const { status, answers } = await readLessonProgress(db, user.id, lesson.id);
   const content = await getLesson(lesson.slug, locale);
   const t = translator(courseMessages, locale);
   const c = translator(commonMessages, locale);
@@ -68,15 +70,21 @@ export default async function LessonPage({ params }: Props) {
             </p>
             <h1 id="lesson-title">{content?.title ?? lesson.title}</h1>
             <div className="row">
-              <span data-testid="lesson-status">
-                <LessonStatusBadge status={status} locale={locale} />
-              </span>
+              <LessonStatus lessonId={lesson.id} initial={status} locale={locale} />
             </div>
             {content?.summary ? <p style={{ marginTop: "0.75rem" }}>{content.summary}</p> : null}
           </header>
           {content?.fallback ? <Alert tone="info">{t("translationMissing")}</Alert> : null}
           {content ? (
-            <div className="prose" lang={content.locale} dangerouslySetInnerHTML={{ __html: focusableCode(content.html) }} />
+            <LessonBody
+              segments={content.segments}
+              lang={content.locale}
+              lessonId={lesson.id}
+              courseSlug={course.slug}
+              answers={answers}
+              locale={locale}
+              mathLabel={translator(lessonMessages, locale)("equationScrolls")}
+            />
           ) : (
             <Alert tone="warning">{t("lessonMissing")}</Alert>
           )}
@@ -155,9 +163,4 @@ export default async function LessonPage({ params }: Props) {
       </div>
     </div>
   );
-}
-
-/** Code blocks and tables scroll sideways on small screens: make them reachable with the keyboard. */
-function focusableCode(html: string): string {
-  return html.replaceAll("<pre ", '<pre tabindex="0" ').replaceAll("<table>", '<table tabindex="0">');
 }

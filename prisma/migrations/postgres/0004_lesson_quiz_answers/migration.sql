@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LessonProgress" ADD COLUMN     "quizAnswers" TEXT NOT NULL DEFAULT '{}';
+
