@@ -24,7 +24,7 @@ describe("trainLoop", () => {
       optimizer: tf.train.adam(0.02),
       metrics: ["accuracy"],
       onEpoch: (e) => epochs.push(e),
-      onBatch: (b) => batches.push(b),
+      onBatch: (b) => void batches.push(b),
     });
     expect(history.loss).toHaveLength(15);
     expect(history.accuracy).toHaveLength(15);

@@ -45,8 +45,11 @@ export interface TrainLoopOptions {
   /** Shuffle each epoch (default true). */
   shuffle?: boolean;
   onEpoch?: (e: EpochEvent) => void;
-  /** Called after each batch with the batch loss (reading it costs one device sync per batch). */
-  onBatch?: (e: BatchEvent) => void;
+  /**
+   * Called after each batch with the batch loss (reading it costs one device sync per batch). A
+   * returned promise is awaited: a demo can yield to its event loop there.
+   */
+  onBatch?: (e: BatchEvent) => void | Promise<void>;
   /**
    * Stops training before the next batch once aborted (a demo's Stop button). The unfinished epoch
    * is not recorded; the result says `stopped: true`.
@@ -173,8 +176,9 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<TrainLoopResult
           tf.dispose([correct, batchCorrect]);
           correct = c;
         }
-        if (onBatch !== undefined) onBatch({ epoch, batch, size, loss: (await cost.data())[0] as number });
+        const batchLoss = onBatch === undefined ? 0 : ((await cost.data())[0] as number);
         cost.dispose();
+        if (onBatch !== undefined) await onBatch({ epoch, batch, size, loss: batchLoss });
       }
       if (stopped) {
         tf.dispose([lossSum, correct]);

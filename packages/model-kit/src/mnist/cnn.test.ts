@@ -29,7 +29,7 @@ describe("the lesson-5 CNN", () => {
   it("learns real digits: the loss falls and held-out accuracy beats chance (short run)", async () => {
     const before = tf.memory().numTensors;
     const batches: BatchEvent[] = [];
-    const run = await trainMnistCnn({ data, recipe: { trainLimit: 640, epochs: 2, evaluateEachEpoch: true }, onBatch: (b) => batches.push(b) });
+    const run = await trainMnistCnn({ data, recipe: { trainLimit: 640, epochs: 2, evaluateEachEpoch: true }, onBatch: (b) => void batches.push(b) });
     expect(run.trainExamples).toBe(640);
     expect(run.testExamples).toBeGreaterThan(990);
     expect(run.history).toHaveLength(2);

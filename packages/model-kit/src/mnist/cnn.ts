@@ -82,7 +82,8 @@ export interface MnistTrainOptions {
   recipe?: Partial<MnistRecipe>;
   /** Continue training this model (same architecture) instead of a fresh one. */
   model?: tf.LayersModel;
-  onBatch?: (e: BatchEvent) => void;
+  /** A returned promise is awaited (a demo yields there). */
+  onBatch?: (e: BatchEvent) => void | Promise<void>;
   onEpoch?: (e: MnistEpochEvent) => void;
   signal?: AbortSignal;
 }
