@@ -47,6 +47,7 @@ test("lesson 5: a held-out digit goes through the CNN (input, four layers of map
   await expect(d.getByTestId("mnist-source")).toHaveAttribute("data-source", "trained", { timeout: 60_000 });
   // Drawing on the pad: the network reads the drawing instead.
   const pad = d.getByRole("img", { name: "Draw a digit here (mouse, pen or finger)" });
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
   await page.mouse.down();
