@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--json] [--only grading|model-kit|e2e|load|soak] [--quick]`
+ * `pnpm bench [--json] [--only grading|model-kit|e2e|load|soak|mnist] [--quick]`
  *   load: [--students 200] [--per-student 10]; soak: [--gradings 10000]
  * Runs the grading benchmark (apps/grader) and the model-kit benchmark one after the other (they
  * would skew each other on 2 cores). With --json, stdout carries exactly one JSON document
@@ -14,12 +14,15 @@
  *                throughput1PerS, throughput2PerS, scaling } }` (apps/grader/bench/load.ts)
  *   --only soak  `{ soak: { gradings, lost, rssStartMb, rssEndMb, growthPct, slopeKbPer1000 } }`
  *                (apps/grader/bench/soak.ts)
+ * `--only mnist` trains the lesson-5 CNN and prints `{ mnist: { testAccuracy, trainSeconds,
+ * backend, examples } }`.
  */
 import { formatGradingTable, runGradingBench } from "../apps/grader/bench/index.ts";
 import { formatLoadTable, runLoadBench } from "../apps/grader/bench/load.ts";
 import { parseBenchSizes } from "../apps/grader/bench/sizes.ts";
 import { formatSoakTable, runSoakBench } from "../apps/grader/bench/soak.ts";
 import { formatE2eTable, runE2eBench } from "../apps/web/bench/run.ts";
+import { formatMnistTable, runMnistBench } from "../packages/model-kit/bench/mnist.ts";
 import { formatBenchTable, runModelKitBench } from "../packages/model-kit/bench/run.ts";
 
 const args = process.argv.slice(2);
@@ -27,7 +30,7 @@ const json = args.includes("--json");
 const quick = args.includes("--quick");
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-const SECTIONS = ["grading", "model-kit", "e2e", "load", "soak"];
+const SECTIONS = ["grading", "model-kit", "e2e", "load", "soak", "mnist"];
 if (only !== undefined && !SECTIONS.includes(only)) {
   process.stderr.write(`unknown --only "${only}" (expected ${SECTIONS.join(", ")})\n`);
   process.exit(2);
@@ -53,6 +56,11 @@ if (only === "soak") {
   const s = await runSoakBench({ ...sizes, onProgress: progress });
   out.soak = s;
   table(formatSoakTable(s));
+}
+if (only === "mnist") {
+  const { result, detail } = await runMnistBench({ onProgress: progress });
+  out.mnist = result;
+  table(formatMnistTable(result, detail));
 }
 if (everyday && only !== "model-kit") {
   const g = await runGradingBench({ onProgress: progress });

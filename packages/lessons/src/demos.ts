@@ -79,6 +79,40 @@ export const demoSpecs = {
     z.object({ seqLen: z.number().int().min(4).max(64).default(32), dModel: z.number().int().min(4).max(64).multipleOf(2).default(32) }).strict(),
     [{ exercise: "positional-encoding", exports: ["positionalEncoding"] }],
   ),
+  /** Lesson 5: the CNN on real MNIST digits: draw or pick a digit, see its feature maps and prediction, train it live. */
+  "mnist-cnn": demo(
+    z
+      .object({
+        epochs: z.number().int().min(1).max(8).default(4),
+        trainLimit: z.number().int().min(500).max(9000).default(9000),
+        /** Which held-out digit is shown first. */
+        sample: z.number().int().min(0).max(999).default(0),
+      })
+      .strict(),
+    [
+      { exercise: "conv2d-forward", exports: ["conv2dForward"] },
+      { exercise: "max-pool", exports: ["maxPoolForward"] },
+    ],
+  ),
+  /** Lesson 9: a GAN learning a 1-D distribution: generator histogram, real density, discriminator curve. */
+  "gan-1d": demo(
+    z.object({ target: z.enum(["gaussian", "bimodal"]).default("gaussian"), steps: z.number().int().min(100).max(5000).default(1500) }).strict(),
+    [{ exercise: "gan-losses", exports: ["discriminatorLoss", "generatorLoss"] }],
+  ),
+  /** Lesson 10: k-fold cross-validation on Iris, with the out-of-fold confusion matrix and ROC curve. */
+  "cross-validation": demo(
+    z.object({ k: z.number().int().min(2).max(10).default(5), shuffle: z.boolean().default(true), positive: z.number().int().min(0).max(2).default(1) }).strict(),
+    [
+      { exercise: "k-fold", exports: ["kFoldIndices"] },
+      { exercise: "classification-metrics", exports: ["confusionMatrix"] },
+    ],
+  ),
+  /** Lesson 11: model.fit on MNIST digits with live, TensorBoard-style curves. */
+  "fit-curves": demo(
+    z.object({ epochs: z.number().int().min(1).max(20).default(8), hidden: z.number().int().min(8).max(256).default(64), learningRate: z.number().min(0.0001).max(0.1).default(0.002) }).strict(),
+  ),
+  /** Lesson 12: saliency, occlusion and LIME-style explanations of the lesson-5 CNN; saving and loading it in the browser. */
+  "explain-digit": demo(z.object({ sample: z.number().int().min(0).max(999).default(0) }).strict()),
 } satisfies Record<string, DemoSpec>;
 
 export type DemoName = keyof typeof demoSpecs;

@@ -24,7 +24,7 @@ describe("trainLoop", () => {
       optimizer: tf.train.adam(0.02),
       metrics: ["accuracy"],
       onEpoch: (e) => epochs.push(e),
-      onBatch: (b) => batches.push(b),
+      onBatch: (b) => void batches.push(b),
     });
     expect(history.loss).toHaveLength(15);
     expect(history.accuracy).toHaveLength(15);
@@ -104,6 +104,35 @@ describe("trainLoop", () => {
     expect(tf.memory().numTensors).toBe(afterFirst);
     opt.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("stops before the next batch when its signal aborts, keeping finished epochs and leaking nothing", async () => {
+    const { x, y } = blobs(64, 3, 2, 6);
+    const model = smallMlp(3, 6, 2, 4);
+    const before = tf.memory().numTensors;
+    const stop = new AbortController();
+    const batches: BatchEvent[] = [];
+    const result = await trainLoop({
+      model,
+      x,
+      y,
+      epochs: 5,
+      batchSize: 16,
+      seed: 1,
+      metrics: ["accuracy"],
+      signal: stop.signal,
+      onBatch: (b) => {
+        batches.push(b);
+        if (b.epoch === 1 && b.batch === 1) stop.abort();
+      },
+    });
+    expect(result.stopped).toBe(true);
+    expect(result.history.loss).toHaveLength(1);
+    expect(result.history.accuracy).toHaveLength(1);
+    expect(batches).toHaveLength(4 + 2);
+    expect(tf.memory().numTensors).toBe(before);
+    const full = await trainLoop({ model, x, y, epochs: 1, batchSize: 16, seed: 1 });
+    expect(full.stopped).toBe(false);
   });
 
   it("rejects inconsistent options", async () => {

@@ -45,12 +45,22 @@ export interface TrainLoopOptions {
   /** Shuffle each epoch (default true). */
   shuffle?: boolean;
   onEpoch?: (e: EpochEvent) => void;
-  /** Called after each batch with the batch loss (reading it costs one device sync per batch). */
-  onBatch?: (e: BatchEvent) => void;
+  /**
+   * Called after each batch with the batch loss (reading it costs one device sync per batch). A
+   * returned promise is awaited: a demo can yield to its event loop there.
+   */
+  onBatch?: (e: BatchEvent) => void | Promise<void>;
+  /**
+   * Stops training before the next batch once aborted (a demo's Stop button). The unfinished epoch
+   * is not recorded; the result says `stopped: true`.
+   */
+  signal?: AbortSignal;
 }
 
 export interface TrainLoopResult {
   history: { loss: number[]; accuracy?: number[] };
+  /** True when `signal` stopped training before the last epoch finished. */
+  stopped: boolean;
 }
 
 const optionsSchema = z.object({
@@ -103,7 +113,7 @@ function correctCount(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
  */
 export async function trainLoop(opts: TrainLoopOptions): Promise<TrainLoopResult> {
   const { epochs, batchSize, seed, metrics, shuffle } = optionsSchema.parse(opts);
-  const { model, x, y, onEpoch, onBatch } = opts;
+  const { model, x, y, onEpoch, onBatch, signal } = opts;
   const n = x.shape[0] as number;
   if (y.shape[0] !== n) throw new RangeError(`x has ${n} rows but y has ${String(y.shape[0])}`);
   if (n === 0) throw new RangeError("no training rows");
@@ -130,12 +140,17 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<TrainLoopResult
   const all = Array.from({ length: n }, (_, i) => i);
   const history: TrainLoopResult["history"] = { loss: [], ...(wantAccuracy ? { accuracy: [] } : {}) };
 
+  let stopped = false;
   try {
-    for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
       const indices = shuffle === false ? all : order.shuffle(all);
       let lossSum: tf.Scalar = tf.scalar(0);
       let correct: tf.Scalar = tf.scalar(0);
       for (let start = 0, batch = 0; start < n; start += batchSize, batch++) {
+        if (signal?.aborted === true) {
+          stopped = true;
+          break;
+        }
         const size = Math.min(batchSize, n - start);
         const [xb, yb] = tf.tidy(() => {
           const idx = tf.tensor1d(indices.slice(start, start + size), "int32");
@@ -161,8 +176,13 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<TrainLoopResult
           tf.dispose([correct, batchCorrect]);
           correct = c;
         }
-        if (onBatch !== undefined) onBatch({ epoch, batch, size, loss: (await cost.data())[0] as number });
+        const batchLoss = onBatch === undefined ? 0 : ((await cost.data())[0] as number);
         cost.dispose();
+        if (onBatch !== undefined) await onBatch({ epoch, batch, size, loss: batchLoss });
+      }
+      if (stopped) {
+        tf.dispose([lossSum, correct]);
+        break;
       }
       const loss = ((await lossSum.data())[0] as number) / n;
       const accuracy = wantAccuracy ? ((await correct.data())[0] as number) / n : undefined;
@@ -175,5 +195,5 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<TrainLoopResult
   } finally {
     if (ownOptimizer) optimizer.dispose();
   }
-  return { history };
+  return { history, stopped };
 }

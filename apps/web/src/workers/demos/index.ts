@@ -12,6 +12,11 @@ import { neuron } from "./neuron.ts";
 import { optimizerRace } from "./optimizer-race.ts";
 import { positionalEncoding } from "./positional-encoding.ts";
 import { xorMlp } from "./xor-mlp.ts";
+import { crossValidation } from "./cross-validation.ts";
+import { explainDigit } from "./explain-digit.ts";
+import { fitCurves } from "./fit-curves.ts";
+import { gan1d } from "./gan-1d.ts";
+import { mnistCnn } from "./mnist-cnn.ts";
 
 // Each computation is typed with its own frame type; the worker only forwards frames.
 type AnyComputation<N extends DemoName> = DemoComputation<N, never>;
@@ -24,4 +29,9 @@ export const demoComputations: { [N in DemoName]?: AnyComputation<N> } = {
   "lstm-unrolled": lstmUnrolled as AnyComputation<"lstm-unrolled">,
   "attention-heatmap": attentionHeatmap as AnyComputation<"attention-heatmap">,
   "positional-encoding": positionalEncoding as AnyComputation<"positional-encoding">,
+  "mnist-cnn": mnistCnn as AnyComputation<"mnist-cnn">,
+  "gan-1d": gan1d as AnyComputation<"gan-1d">,
+  "cross-validation": crossValidation as AnyComputation<"cross-validation">,
+  "fit-curves": fitCurves as AnyComputation<"fit-curves">,
+  "explain-digit": explainDigit as AnyComputation<"explain-digit">,
 };

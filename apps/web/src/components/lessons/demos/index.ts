@@ -26,4 +26,9 @@ export const demoViews: { [N in DemoName]?: View<N> } = {
   "lstm-unrolled": lazy(() => import("./lstm-unrolled.tsx")),
   "attention-heatmap": lazy(() => import("./attention-heatmap.tsx")),
   "positional-encoding": lazy(() => import("./positional-encoding.tsx")),
+  "mnist-cnn": lazy(() => import("./mnist-cnn.tsx")),
+  "gan-1d": lazy(() => import("./gan-1d.tsx")),
+  "cross-validation": lazy(() => import("./cross-validation.tsx")),
+  "fit-curves": lazy(() => import("./fit-curves.tsx")),
+  "explain-digit": lazy(() => import("./explain-digit.tsx")),
 };
