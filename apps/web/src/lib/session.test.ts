@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
+import { freshSqlite, type FreshDb } from "@course/db/testing";
 import { buildAuthOptions } from "./auth-options.ts";
 import { parseEnv } from "./env.ts";
 import { sessionExpired, SessionExpiredError } from "./session.ts";
@@ -27,15 +28,21 @@ describe("the next-auth JWT with our options", () => {
     vi.useRealTimers();
   });
   const env = parseEnv({ NEXTAUTH_SECRET: "s".repeat(40), SESSION_MAX_AGE_HOURS: "12" });
-  const options = buildAuthOptions(env, () => {
-    throw new Error("no database needed");
+  // The callback also compares the token's session version with the user's (see auth-options.test.ts).
+  let fresh: FreshDb;
+  beforeAll(async () => {
+    fresh = await freshSqlite();
+    await fresh.db.user.create({ data: { id: "u1", email: "a@b.c", name: "A", passwordHash: "x" } });
   });
+  afterAll(() => fresh.dispose());
+  const options = buildAuthOptions(env, () => fresh.db);
   const jwt = options.callbacks!.jwt!;
 
   it("stamps the sign-in time and refuses the token once 12 hours have passed, even if it was refreshed", async () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(t0);
-    const signedIn = await jwt({ token: { sub: "u1" }, user: { id: "u1", email: "a@b.c", name: "A" }, account: null });
+    const user = { id: "u1", email: "a@b.c", name: "A", sessionVersion: 0 };
+    const signedIn = await jwt({ token: { sub: "u1" }, user, account: null });
     expect(signedIn.authTime).toBe(t0 / 1000);
 
     vi.setSystemTime(t0 + 11 * HOUR * 1000);

@@ -5,8 +5,6 @@ import { ApiError } from "../api-error.ts";
 /** The default cap for a JSON body; routes that take code raise it. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-export type BodyKind = "json" | "form" | "empty";
-
 /** The media type without parameters, lower-cased ("application/json"), or "" when absent. */
 export function mediaType(headers: Headers): string {
   return (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
