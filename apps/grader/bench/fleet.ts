@@ -73,6 +73,14 @@ export async function prepareCourse(postgresUrl: string, count: number, exercise
   return { fresh, students: users.map((u) => u.id), assignments };
 }
 
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 const GradedLineSchema = z.object({ msg: z.literal("graded"), jobId: z.string(), stored: z.boolean() });
 
 export interface GraderProcess {
@@ -113,7 +121,7 @@ export async function startGrader(opts: { databaseUrl: string; redisUrl: string;
       tail = (tail + line + "\n").slice(-4000);
       if (line.includes('"grader started"')) started = true;
       if (!line.includes('"graded"')) continue;
-      const parsed = GradedLineSchema.safeParse(JSON.parse(line));
+      const parsed = GradedLineSchema.safeParse(parseJson(line));
       if (parsed.success && parsed.data.stored) stored.set(parsed.data.jobId, (stored.get(parsed.data.jobId) ?? 0) + 1);
     }
   });

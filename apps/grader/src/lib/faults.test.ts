@@ -19,7 +19,7 @@ import { postgresAvailable, redisAvailable, startPostgres, startRedis, type Loca
 const here = dirname(fileURLToPath(import.meta.url));
 const { postgresUrl, requireServices } = testServices();
 
-async function until(cond: () => Promise<boolean>, what: string, ms = 120_000): Promise<void> {
+async function until(cond: () => Promise<boolean>, what: string, ms = 240_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -78,7 +78,7 @@ async function expectGradedOnce(db: Db, ids: string[], testsPerGrade: number): P
 
 const exercise = await loadExercise("dense-forward");
 /** Real processes on a shared 2-core machine: generous bounds, each test still finite. */
-const TIMEOUT = { timeout: 180_000 };
+const TIMEOUT = { timeout: 300_000 };
 /** The reference solution made slow at load, so a job is still in flight when the fault strikes. */
 const slow = (ms: number) => `${exercise.solution}\nconst __t = Date.now(); while (Date.now() - __t < ${ms}) {}\n`;
 
