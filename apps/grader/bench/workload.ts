@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { bundleParts, readBundleFolder, type ExerciseParts } from "@course/exercise-kit";
 import { EXERCISES_ROOT } from "@course/exercises";
+import { mulberry32 } from "../src/lib/sandbox/isolate/mulberry32.ts";
 
 export type Kind = "correct" | "wrong" | "timeout" | "hostile";
 
@@ -61,17 +62,6 @@ export async function loadPools(ids: readonly string[] = LOAD_EXERCISES): Promis
   return pools;
 }
 
-/** Deterministic (mulberry32): the same mix on every run, so the two runs grade the same work. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Mix {
   /** Share of wrong (mutant) and hostile submissions; timing-out ones are counted exactly. */
@@ -86,7 +76,7 @@ export interface Mix {
  * wrong and hostile ones, the rest correct; shuffled with a fixed seed.
  */
 export function buildWorkload(pools: Pools, count: number, mix: Mix, seed = 1): Submission[] {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const out: Submission[] = [];
   for (let i = 0; i < count; i++) {

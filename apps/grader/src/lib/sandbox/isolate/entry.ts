@@ -8,6 +8,7 @@
  * submission is linked, so student code never sees the unrestricted tf or this API.
  */
 import * as tf from "@course/sandbox-tf";
+import { mulberry32 } from "./mulberry32.ts";
 import { callSequence, loadFailure, restrictTf, tfModuleSource } from "@course/realm";
 import type { CallSequence, RealmCallResult, SandboxCall, RealmResult, TfNamespace } from "@course/realm";
 
@@ -109,16 +110,6 @@ tf.setBackend("cpu");
 // A fresh isolate serves each submission, so a submission (and tfjs's unseeded initialisers, which
 // draw their seeds from Math.random) computes the same outputs on every run: a grade is
 // reproducible, and a known mistake that involves randomness can be recognised by its outputs.
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- the API the host drives ------------------------------------------------------------------------
 const TF_GLOBAL = "__courseTf";
@@ -128,7 +119,7 @@ let sequence: CallSequence | undefined;
 const api = freeze({
   /** Restrict tf for this exercise; returns the source of the module linked as "@tensorflow/tfjs". */
   prepare(bans: string[], allow: string[]): string {
-    defineProperty(Math, "random", { value: seededRandom(0x9e3779b9), writable: true, configurable: true });
+    defineProperty(Math, "random", { value: mulberry32(0x9e3779b9), writable: true, configurable: true });
     restricted = restrictTf(tf as unknown as TfNamespace, bans, { allow });
     defineProperty(g, TF_GLOBAL, { value: restricted, writable: false, configurable: true });
     return tfModuleSource(restricted, TF_GLOBAL);
