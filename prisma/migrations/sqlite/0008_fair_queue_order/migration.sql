@@ -18,6 +18,7 @@ CREATE TABLE "new_GradingJob" (
     "timings" TEXT,
     "error" TEXT,
     "errorFeedback" TEXT,
+    "diagnoses" TEXT,
     "enqueuedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "fairAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" DATETIME,
@@ -25,7 +26,7 @@ CREATE TABLE "new_GradingJob" (
     CONSTRAINT "GradingJob_submissionId_fkey" FOREIGN KEY ("submissionId") REFERENCES "Submission" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 -- Jobs queued before this migration keep their order: their turn is when they were queued.
-INSERT INTO "new_GradingJob" ("attempts", "claimedAt", "claimedBy", "enqueuedAt", "fairAt", "error", "errorFeedback", "finishedAt", "heartbeatAt", "id", "maxAttempts", "maxScore", "outcome", "runAfter", "score", "seed", "startedAt", "status", "submissionId", "timings") SELECT "attempts", "claimedAt", "claimedBy", "enqueuedAt", "enqueuedAt", "error", "errorFeedback", "finishedAt", "heartbeatAt", "id", "maxAttempts", "maxScore", "outcome", "runAfter", "score", "seed", "startedAt", "status", "submissionId", "timings" FROM "GradingJob";
+INSERT INTO "new_GradingJob" ("attempts", "claimedAt", "claimedBy", "enqueuedAt", "fairAt", "error", "errorFeedback", "diagnoses", "finishedAt", "heartbeatAt", "id", "maxAttempts", "maxScore", "outcome", "runAfter", "score", "seed", "startedAt", "status", "submissionId", "timings") SELECT "attempts", "claimedAt", "claimedBy", "enqueuedAt", "enqueuedAt", "error", "errorFeedback", "diagnoses", "finishedAt", "heartbeatAt", "id", "maxAttempts", "maxScore", "outcome", "runAfter", "score", "seed", "startedAt", "status", "submissionId", "timings" FROM "GradingJob";
 DROP TABLE "GradingJob";
 ALTER TABLE "new_GradingJob" RENAME TO "GradingJob";
 CREATE UNIQUE INDEX "GradingJob_submissionId_key" ON "GradingJob"("submissionId");
