@@ -37,6 +37,7 @@ const AFFINE = {
   "solution.ts": "export function affine(x: number[]): number[] {\n  return x.map((v) => 2 * v + 1);\n}\n",
   "alternatives/loop.ts": "export function affine(x: number[]): number[] {\n  const out: number[] = [];\n  for (const v of x) out.push(v + v + 1);\n  return out;\n}\n",
   "mutants/no-offset.ts": "export function affine(x: number[]): number[] {\n  return x.map((v) => 2 * v);\n}\n",
+  "mutants/hints.json": JSON.stringify({ "no-offset": { en: "The offset is missing: every output should be shifted by one after scaling.", "zh-CN": "缺少偏移：每个输出在缩放之后还应该再加上一。" } }),
   "tests.ts": (length: string) => `import { call, defineTests, edgeCase, randomCase, requires } from "@course/exercise-kit";
 interface Inputs { x: number[] }
 export default defineTests<Inputs>({
