@@ -70,6 +70,7 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
       attempt: 1,
       exerciseSlug: "dense-forward",
       exerciseVersionId: submission.exerciseVersionId,
+      contentHash: (await f.db.exerciseVersion.findUniqueOrThrow({ where: { id: submission.exerciseVersionId } })).contentHash,
       code: "export const x = 1;",
       enqueuedAt: t,
     });
