@@ -419,9 +419,9 @@ export class SandboxPool {
     return [...this.busy].map((h) => h.pid).filter((p): p is number => p !== undefined);
   }
 
-  private warmingCount(flavour: Lane): number {
+  private warmingCount(lane: Lane): number {
     let n = 0;
-    for (const h of this.warming) if (h.flavour === flavour) n++;
+    for (const h of this.warming) if (h.lane === lane) n++;
     return n;
   }
 
