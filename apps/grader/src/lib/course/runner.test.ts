@@ -90,4 +90,12 @@ describe("the author sandbox", () => {
     // A plan is a pure function of its seed: the one kept ahead is the one the seed gives.
     for (const p of plans) expect(fromWire(p.cases[0]!.expected!)).toEqual(fromWire((await course.plan(v, p.seed, "all")).cases[0]!.expected!));
   });
+
+  it("serves a bundle's plans from the author hosts it has, without starting new ones", async () => {
+    const v = await courseVersionFromBundle(exercise("steady", `export default defineTests({ run: () => call("f"), cases: [edgeCase("c", () => ({}), { expected: () => 1 })] });`));
+    for (let i = 0; i < 6; i++) await course.plan(v, i, "all");
+    const s = pool.status();
+    // authorPoolSize is 2 here: sequential jobs never need a third host.
+    expect(s.ready + s.warming + s.busy).toBeLessThanOrEqual(2);
+  });
 });
