@@ -91,11 +91,19 @@ describe("the author sandbox", () => {
     for (const p of plans) expect(fromWire(p.cases[0]!.expected!)).toEqual(fromWire((await course.plan(v, p.seed, "all")).cases[0]!.expected!));
   });
 
-  it("serves a bundle's plans from the author hosts it has, without starting new ones", async () => {
-    const v = await courseVersionFromBundle(exercise("steady", `export default defineTests({ run: () => call("f"), cases: [edgeCase("c", () => ({}), { expected: () => 1 })] });`));
-    for (let i = 0; i < 6; i++) await course.plan(v, i, "all");
-    const s = pool.status();
-    // authorPoolSize is 2 here: sequential jobs never need a third host.
-    expect(s.ready + s.warming + s.busy).toBeLessThanOrEqual(2);
+  it("serves a bundle's plans from the author host it has, without starting new ones", async () => {
+    const one = await SandboxPool.start({ poolSize: 0, fullPoolSize: 0, authorPoolSize: 1 });
+    try {
+      const sandbox = new CourseSandbox(one, { wallMs: 3_000 });
+      const v = await courseVersionFromBundle(exercise("steady", `export default defineTests({ run: () => call("f"), cases: [edgeCase("c", () => ({}), { expected: () => 1 })] });`));
+      for (let i = 0; i < 6; i++) {
+        await sandbox.plan(v, i, "all");
+        const s = one.status();
+        // Sequential jobs never need a second host (each new one would load the bundle again).
+        expect(s.ready + s.warming + s.busy).toBe(1);
+      }
+    } finally {
+      await one.close();
+    }
   });
 });
