@@ -51,6 +51,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const db = opts.db ?? createDb(config.db);
   const pool = await SandboxPool.start(config.sandbox, log);
   const engine: GradingEngine = { pool, course: new CourseSandbox(pool, { wallMs: config.courseCodeWallMs }) };
+  // One cache of compiled versions for the fixtures filled at start and the gradings after.
+  const dbVersions = dbVersionLoader(db);
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const metrics = createMetrics({
@@ -63,7 +65,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     onJobEnd: (jobId: string, end: string) => events.emit("job-end", jobId, end),
     db,
     engine,
-    loadVersion: opts.loadVersion ?? dbVersionLoader(db),
+    loadVersion: opts.loadVersion ?? dbVersions,
     workerId: config.workerId,
     heartbeatMs: config.queue.heartbeatMs,
     log,
@@ -93,7 +95,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const server = createServer(handler);
   // Publishing finishes here for versions recorded without public fixtures (the seed's, say),
   // before the grader reports healthy: the web app's pre-check needs them.
-  const filled = await fillPublicFixtures(db, engine.course, log);
+  const filled = await fillPublicFixtures(db, engine.course, log, dbVersions);
   if (filled > 0) log("info", "public fixtures computed", { versions: filled });
   await receiver.start();
   if (opts.listen !== false) {

@@ -51,9 +51,8 @@ export async function findVersionBundle(db: Db, versionId: string): Promise<{ co
 }
 
 /** Versions with files but no public fixtures yet (the grader computes them). */
-export async function versionsMissingFixtures(db: Db): Promise<{ id: string; contentHash: string; bundle: string }[]> {
-  const rows = await db.exerciseVersion.findMany({ where: { publicFixtures: null, NOT: { bundle: null } }, select: { id: true, contentHash: true, bundle: true }, orderBy: { createdAt: "asc" } });
-  return rows.flatMap((r) => (r.bundle === null ? [] : [{ id: r.id, contentHash: r.contentHash, bundle: r.bundle }]));
+export async function versionsMissingFixtures(db: Db): Promise<{ id: string; contentHash: string }[]> {
+  return db.exerciseVersion.findMany({ where: { publicFixtures: null, NOT: { bundle: null } }, select: { id: true, contentHash: true }, orderBy: { createdAt: "asc" } });
 }
 
 /** Stores a version's public fixtures once; a version that already has them keeps them. */
