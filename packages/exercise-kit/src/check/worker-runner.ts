@@ -27,7 +27,13 @@ export function workerRunner(exercise: Exercise, options: { timeoutMs?: number }
 
   const start = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
-      const w = new Worker(new URL("./grade-worker.mjs", import.meta.url), { workerData: { dir: exercise.dir }, stderr: false });
+      const w = new Worker(new URL("./grade-worker.mjs", import.meta.url), {
+        workerData: { dir: exercise.dir },
+        stderr: false,
+        // A mutant that grows an array without end must hit this heap limit (a catchable worker
+        // error) before V8's array-size limit, which aborts the whole process, check and all.
+        resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+      });
       const onMessage = (m: unknown): void => {
         if ((m as { ready?: unknown } | null)?.ready !== true) return;
         w.off("message", onMessage);
@@ -58,6 +64,7 @@ export function workerRunner(exercise: Exercise, options: { timeoutMs?: number }
       return new Promise<GradeReport>((resolve, reject) => {
         const timer = setTimeout(() => {
           w.off("message", onMessage);
+          w.off("error", onError);
           worker = undefined;
           void w.terminate();
           resolve(timeoutReport(o));
@@ -67,10 +74,19 @@ export function workerRunner(exercise: Exercise, options: { timeoutMs?: number }
           if (!("id" in reply) || reply.id !== id) return;
           clearTimeout(timer);
           w.off("message", onMessage);
+          w.off("error", onError);
           if ("error" in reply) reject(new Error(reply.error));
           else resolve(reply.report);
         };
+        // The submission exhausted the worker's heap: it failed, like a sandbox memory limit.
+        const onError = (e: Error): void => {
+          clearTimeout(timer);
+          w.off("message", onMessage);
+          worker = undefined;
+          resolve({ ...timeoutReport(o), status: "memory_limit", message: `Memory limit exceeded (${e.message})` });
+        };
         w.on("message", onMessage);
+        w.once("error", onError);
         w.postMessage({ id, source, seed: o.seed, visibility: o.visibility });
       });
     },
