@@ -12,6 +12,7 @@ export * from "./enums.ts";
 export { DOMAIN_ERROR_STATUS, DomainError, domainErrorStatus, type DomainErrorCode } from "./errors.ts";
 export { applyMigrations, readMigrations, migrationChecksum, ChangedMigrationError, type Migration } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
+export * from "./repositories/authoring.ts";
 export * from "./repositories/exercises.ts";
 export * from "./repositories/grading-policy.ts";
 export * from "./repositories/jobs.ts";

@@ -3,12 +3,10 @@
  * the exercises' tests). Every grading goes through an ExerciseRunner, so the same check runs
  * in-process or against a sandbox.
  */
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { PLACEHOLDER, PLACEHOLDER_HINTS, hasPlaceholder } from "./check/placeholders.ts";
 import { inProcessRunner, type ExerciseRunner, type PlanData } from "./check/runner.ts";
 import type { StrengthReport } from "./check/strength.ts";
+import { folderSubject, type CheckSubject } from "./check/subject.ts";
 import { compileSubmission } from "./compile.ts";
 import type { Exercise } from "./exercise.ts";
 import { hasUntranslated, renderFeedback } from "./messages/feedback.ts";
@@ -77,20 +75,20 @@ function failures(r: GradeReport): string {
 const fullMarks = (r: GradeReport): boolean => r.status === "passed" && r.score === r.maxScore;
 
 /** Files of the folder that still hold the scaffold's placeholder, each with what to write there. */
-async function placeholderProblems(ex: Exercise): Promise<string[]> {
+async function placeholderProblems(ex: CheckSubject): Promise<string[]> {
   const texts: [string, string][] = [
     ["exercise.json", JSON.stringify(ex.manifest)],
     ["statement.en.md", ex.statements.en],
     ["statement.zh-CN.md", ex.statements["zh-CN"]],
     ["starter.ts", ex.starter],
     ["solution.ts", ex.solution],
-    ["tests.ts", ex.tests.cases.map((c) => c.name).join("\n")],
+    ["tests.ts", ex.cases.map((c) => c.name).join("\n")],
     ["tests.zh-CN.json", JSON.stringify(ex.testNames)],
     ...ex.alternatives.map((a): [string, string] => [`alternatives/${a.name}.ts`, a.source]),
     ...ex.mutants.map((m): [string, string] => [`mutants/${m.name}.ts`, m.source]),
   ];
-  const hints = join(ex.dir, "mutants", "hints.json");
-  if (existsSync(hints)) texts.push(["mutants/hints.json", await readFile(hints, "utf8")]);
+  const hints = await ex.readOptional(HINTS_FILE);
+  if (hints !== undefined) texts.push([HINTS_FILE, hints]);
   return texts
     .filter(([, text]) => hasPlaceholder(text))
     .map(([file]) => `${file}: ${PLACEHOLDER_HINTS[file] ?? PLACEHOLDER_HINTS[file.replace(/[^/]+$/, "")] ?? "replace the placeholder"}`);
@@ -101,11 +99,17 @@ function samePlan(a: PlanData, b: PlanData): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function checkExercise(ex: Exercise, options: CheckOptions = {}): Promise<CheckReport> {
+/**
+ * Checks an exercise folder (loaded in this process) or a CheckSubject (its data parts and the
+ * case list of a plan, e.g. one made in the author sandbox).
+ */
+export async function checkExercise(exercise: Exercise | CheckSubject, options: CheckOptions = {}): Promise<CheckReport> {
+  const ex = "dir" in exercise ? folderSubject(exercise) : exercise;
   const started = performance.now();
   const seeds = options.seeds ?? [1, 2, 3];
   const first = seeds[0] ?? 1;
-  const runner = options.runner ?? inProcessRunner(ex);
+  const runner = options.runner ?? ("dir" in exercise ? inProcessRunner(exercise) : undefined);
+  if (runner === undefined) throw new Error("checkExercise: a CheckSubject needs a runner");
   const progress = options.onProgress ?? (() => {});
   const items: CheckItem[] = [];
   const add = (section: CheckSection, name: string, ok: boolean, detail = ""): void => {
@@ -121,11 +125,11 @@ export async function checkExercise(ex: Exercise, options: CheckOptions = {}): P
   for (const name of ex.manifest.exports) {
     add("statements", `statements name the export ${name}`, en.includes(name) && zh.includes(name));
   }
-  const pub = ex.tests.cases.filter((c) => c.visibility === "public").length;
-  const hid = ex.tests.cases.length - pub;
+  const pub = ex.cases.filter((c) => c.visibility === "public").length;
+  const hid = ex.cases.length - pub;
   add("tests", "has public and hidden tests", pub > 0 && hid > 0, `${pub} public, ${hid} hidden`);
-  add("tests", "has random and fixed edge cases", ex.tests.cases.some((c) => c.kind === "random") && ex.tests.cases.some((c) => c.kind === "edge"));
-  const names = testNameProblems(ex.testNames, ex.tests.cases.map((c) => c.name));
+  add("tests", "has random and fixed edge cases", ex.cases.some((c) => c.kind === "random") && ex.cases.some((c) => c.kind === "edge"));
+  const names = testNameProblems(ex.testNames, ex.cases.map((c) => c.name));
   add(
     "tests",
     `${TEST_NAMES_FILE["zh-CN"]} translates every test case name`,

@@ -27,6 +27,8 @@ export type { RunLocallyOptions } from "./run-locally.ts";
 export { checkExercise, CHECK_SECTIONS } from "./check-exercise.ts";
 export type { CheckReport, CheckItem, CheckOptions, CheckSection } from "./check-exercise.ts";
 export { inProcessRunner } from "./check/runner.ts";
+export { bundleSubject, folderSubject } from "./check/subject.ts";
+export type { CaseInfo, CheckSubject } from "./check/subject.ts";
 export type { ExerciseRunner, GradeOptions, PlanData } from "./check/runner.ts";
 export { checkSeeds, DEFAULT_SEED_COUNT } from "./check/seeds.ts";
 export type { AutoMutant, StrengthReport } from "./check/strength.ts";

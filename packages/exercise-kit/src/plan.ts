@@ -95,7 +95,7 @@ function toSandboxCall({ id, call: c }: RawCall): SandboxCall {
 }
 
 /** A domain's verdict on drawn inputs; a domain function that throws is itself the problem. */
-function domainVerdict(domain: ((inputs: unknown) => DomainVerdict) | undefined, inputs: unknown): DomainVerdict {
+export function domainVerdict(domain: ((inputs: unknown) => DomainVerdict) | undefined, inputs: unknown): DomainVerdict {
   if (domain === undefined) return true;
   try {
     const v = domain(inputs);

@@ -17,6 +17,7 @@ import {
   type Diagnosis,
   type GradingPlan,
   type RealmResult,
+  type Visibility,
   type Wire,
 } from "@course/exercise-kit";
 import { freshSeed, type CourseSandbox, type CourseVersion } from "./course/runner.ts";
@@ -33,6 +34,8 @@ export interface GradingEngine {
 export interface GradeOptions {
   /** Seed of the hidden inputs; fresh when omitted. */
   seed?: number;
+  /** Which cases to grade (with a seed; default all, as a real grading). */
+  visibility?: Visibility;
 }
 
 export interface GradeOutcome {
@@ -85,7 +88,7 @@ export async function gradeSubmission(engine: GradingEngine, version: CourseVers
   // Awaited below; this only keeps a rejection that lands while planning from going unhandled.
   compiling.catch(() => undefined);
   const p0 = performance.now();
-  const plan = opts.seed === undefined ? await engine.course.planFresh(version) : await engine.course.plan(version, opts.seed, "all");
+  const plan = opts.seed === undefined ? await engine.course.planFresh(version) : await engine.course.plan(version, opts.seed, opts.visibility ?? "all");
   const planMs = performance.now() - p0;
   const compiled = await compiling;
   const compileMs = compiledAt - t0;

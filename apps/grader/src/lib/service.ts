@@ -7,6 +7,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb, queueDepth, type Db } from "@course/db";
+import { AuthoringWorker } from "./authoring/worker.ts";
 import type { GraderConfig } from "./config.ts";
 import { fillPublicFixtures } from "./course/fixtures.ts";
 import { CourseSandbox, type CourseVersion } from "./course/runner.ts";
@@ -98,6 +99,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const filled = await fillPublicFixtures(db, engine.course, log, dbVersions);
   if (filled > 0) log("info", "public fixtures computed", { versions: filled });
   await receiver.start();
+  const authoring = new AuthoringWorker({ db, engine, workerId: config.workerId, log });
+  authoring.start();
   if (opts.listen !== false) {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -127,7 +130,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       (drained ??= (async () => {
         draining = true;
         log("info", "draining: no new jobs, finishing in-flight ones", { active: receiver.active() });
-        await receiver.stop();
+        await Promise.all([receiver.stop(), authoring.stop()]);
         await pool.close();
         await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
         server.closeAllConnections();

@@ -4,12 +4,9 @@
  * has shown to be equivalent to the reference is recorded in `equivalent-mutants.json` (keyed by
  * mutator, original code and replacement, so unrelated edits keep the key) and does not count.
  */
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import { z } from "zod";
-import type { Exercise } from "../exercise.ts";
+import type { CheckSubject } from "./subject.ts";
 import type { ExerciseRunner } from "./runner.ts";
 
 export const EQUIVALENT_MUTANTS_FILE = "equivalent-mutants.json";
@@ -88,12 +85,12 @@ export async function automaticMutants(source: string, fileName = "solution.ts")
   });
 }
 
-export async function readEquivalentMutants(dir: string): Promise<Record<string, string>> {
-  const path = join(dir, EQUIVALENT_MUTANTS_FILE);
-  if (!existsSync(path)) return {};
+/** The equivalent mutants recorded in the text of equivalent-mutants.json (none when absent). */
+export function parseEquivalentMutants(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path, "utf8"));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new Error(`${EQUIVALENT_MUTANTS_FILE}: ${(e as Error).message}`);
   }
@@ -106,14 +103,14 @@ export async function readEquivalentMutants(dir: string): Promise<Record<string,
 }
 
 export async function checkStrength(
-  ex: Exercise,
+  ex: Pick<CheckSubject, "solution" | "readOptional">,
   runner: ExerciseRunner,
   options: { seed: number; onProgress?: (message: string) => void },
 ): Promise<StrengthReport> {
   const problems: string[] = [];
   let equivalents: Record<string, string> = {};
   try {
-    equivalents = await readEquivalentMutants(ex.dir);
+    equivalents = parseEquivalentMutants(await ex.readOptional(EQUIVALENT_MUTANTS_FILE));
   } catch (e) {
     problems.push((e as Error).message);
   }

@@ -12,7 +12,7 @@ import { createRng } from "@course/model-kit";
 import { runCheck } from "../check-case.ts";
 import { feedbackOf, isTestSuite, type ResolvedCase, type TestSuite } from "../define-tests.ts";
 import type { Tolerance } from "../manifest.ts";
-import { caseCalls, casesFor, hostify, type PlannedCase, type Visibility } from "../plan.ts";
+import { caseCalls, casesFor, domainVerdict, hostify, type PlannedCase, type Visibility } from "../plan.ts";
 import { toWire } from "../wire.ts";
 
 /** What `plan` returns for one case (the trusted side merges the tolerance with the manifest's). */
@@ -28,6 +28,9 @@ export interface DriverCase {
   tolerance: Partial<Tolerance> | null;
   throws: string | null;
   hasCheck: boolean;
+  /** Whether the case declares its input domain, and what lies outside it (null: nothing). */
+  domainDeclared: boolean;
+  domainProblem: string | null;
 }
 
 /** One custom-check request: the case, the student's outputs (one per call), the tolerance. */
@@ -56,6 +59,7 @@ export function createDriver(suiteExport: unknown): Driver {
         const cases: DriverCase[] = [];
         for (const { c, index } of casesFor(suite, visibility)) {
           const inputs = c.inputs(root.fork(c.name));
+          const verdict = domainVerdict(c.domain, inputs);
           const planned = caseCalls(c, index, inputs);
           for (const { id, call } of planned.calls) {
             calls.push(call.kind === "export" ? { id, kind: "export", export: call.export, args: call.args } : { id, kind: "harness", source: call.source, args: call.args });
@@ -72,6 +76,8 @@ export function createDriver(suiteExport: unknown): Driver {
             tolerance: c.tolerance ?? null,
             throws: c.throws ?? null,
             hasCheck: c.check !== undefined,
+            domainDeclared: c.domain !== undefined,
+            domainProblem: verdict === true ? null : verdict,
           });
         }
         return { calls, cases } as unknown as tf.TensorContainer;

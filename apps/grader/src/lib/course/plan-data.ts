@@ -62,6 +62,8 @@ const CaseFieldsSchema = z.object({
   tolerance: ToleranceSchema.partial().nullable(),
   throws: z.string().min(1).max(100).nullable(),
   hasCheck: z.boolean(),
+  domainDeclared: z.boolean(),
+  domainProblem: z.string().max(10_000).nullable(),
 });
 
 /** A planned case that came from the sandbox: its custom check (if any) runs there too. */
@@ -103,8 +105,10 @@ export function planFromWire(w: Wire, meta: { exerciseId: string; seed: number; 
         tolerance: { ...meta.tolerance, ...f.tolerance },
         inputs: undefined,
         hasCheck: f.hasCheck,
+        domainDeclared: f.domainDeclared,
       };
       if (f.throws !== null) pc.throws = f.throws;
+      if (f.domainProblem !== null) pc.domainProblem = f.domainProblem;
       return pc;
     });
     return { exerciseId: meta.exerciseId, seed: meta.seed, visibility: meta.visibility, calls, cases };

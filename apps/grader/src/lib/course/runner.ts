@@ -25,6 +25,13 @@ export interface CourseVersion {
 /** Course code failed (threw, timed out, sent malformed data): the exercise's fault, not the student's. */
 export class CourseCodeError extends Error {
   override name = "CourseCodeError";
+  constructor(
+    message: string,
+    /** Where in the author's files, when known (a syntax error, an import that is not allowed). */
+    readonly problems: readonly { file: string; line: number; column: number; message: string }[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export interface CourseSandboxOptions {

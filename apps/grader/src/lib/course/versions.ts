@@ -19,7 +19,7 @@ export async function courseVersionFromBundle(bundle: ExerciseBundle): Promise<C
   const compiled = await compileCourseCode(bundle);
   if (!compiled.ok) {
     const first = compiled.errors[0]!;
-    throw new CourseCodeError(`the exercise's course code does not compile: ${first.file}:${first.line}:${first.column}: ${first.message}`);
+    throw new CourseCodeError(`the exercise's course code does not compile: ${first.file}:${first.line}:${first.column}: ${first.message}`, compiled.errors);
   }
   return { hash: bundleHash(bundle), manifest: parts.manifest, testNames: parts.testNames, code: compiled.code, mutants: parts.mutants, hints: parts.hints };
 }
