@@ -12,14 +12,6 @@ export type AuthoringJobKind = z.infer<typeof AuthoringJobKindSchema>;
 export const AuthoringJobStatusSchema = z.enum(["queued", "running", "done", "failed"]);
 export type AuthoringJobStatus = z.infer<typeof AuthoringJobStatusSchema>;
 
-/** An exercise slug: what folders, URLs and `exercise.json`'s id use. */
-export const ExerciseSlugSchema = z
-  .string()
-  .trim()
-  .min(3, "at least 3 characters")
-  .max(60, "at most 60 characters")
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens, starting with a letter (e.g. relu-forward)");
-
 export interface CourseExerciseRow {
   slug: string;
   title: string;
