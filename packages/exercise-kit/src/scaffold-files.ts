@@ -7,12 +7,17 @@ import { PLACEHOLDER } from "./check/placeholders.ts";
 
 /** "relu-forward" → "reluForward": the placeholder export's name. */
 function exportName(id: string): string {
-  return id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[0-9]/, (d) => `f${d}`);
+  return id
+    .replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+    .replace(/^[0-9]/, (d) => `f${d}`);
 }
 
 export function templateFiles(id: string): Record<string, string> {
   const fn = exportName(id);
-  const caseNames = { pub: `${PLACEHOLDER}: a public random case`, hid: `${PLACEHOLDER}: a hidden edge case` };
+  const caseNames = {
+    pub: `${PLACEHOLDER}: a public random case`,
+    hid: `${PLACEHOLDER}: a hidden edge case`,
+  };
   return {
     "exercise.json": `${JSON.stringify(
       {
@@ -58,8 +63,14 @@ export default defineTests<Inputs>({
 
 /** A copy's exercise.json: the new id, and titles marked for the author to rewrite. */
 export function copiedManifest(manifestJson: string, id: string): string {
-  const manifest = JSON.parse(manifestJson) as { id: string; title: { en: string; "zh-CN": string } };
+  const manifest = JSON.parse(manifestJson) as {
+    id: string;
+    title: { en: string; "zh-CN": string };
+  };
   manifest.id = id;
-  manifest.title = { en: `${PLACEHOLDER}: ${manifest.title.en} (copy)`, "zh-CN": `${PLACEHOLDER}: ${manifest.title["zh-CN"]}（副本）` };
+  manifest.title = {
+    en: `${PLACEHOLDER}: ${manifest.title.en} (copy)`,
+    "zh-CN": `${PLACEHOLDER}: ${manifest.title["zh-CN"]}（副本）`,
+  };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -23,7 +23,7 @@ export interface EnqueueInput {
 const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 
 /**
- * Stores a submission against the exercise's current version and queues its grading job, after
+ * Stores a submission against the assignment's exercise version (the pinned one, else the newest) and queues its grading job, after
  * checking enrollment, the assignment's window and the attempts left. The unique
  * (user, assignment, attempt) key turns a double click into a clear conflict, never two attempts.
  */
@@ -41,7 +41,8 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
     where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
   });
   if (!enrollment) throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
-  const version = assignment.exercise.versions[0];
+  // The version the assignment pins (authoring attaches one), else the newest.
+  const version = assignment.exerciseVersionId === null ? assignment.exercise.versions[0] : await db.exerciseVersion.findUnique({ where: { id: assignment.exerciseVersionId } });
   if (!version) throw new DomainError("not_found", "This exercise has no published version yet.");
 
   const used = await db.submission.count({ where: { userId: input.userId, assignmentId: assignment.id } });

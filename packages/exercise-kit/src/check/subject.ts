@@ -6,7 +6,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { bundleParts, type BundleSource, type ExerciseBundle, type ExerciseParts } from "../bundle.ts";
+import {
+  bundleParts,
+  type BundleSource,
+  type ExerciseBundle,
+  type ExerciseParts,
+} from "../bundle.ts";
 import type { Exercise } from "../exercise.ts";
 
 export interface CaseInfo {
@@ -15,7 +20,10 @@ export interface CaseInfo {
   visibility: "public" | "hidden";
 }
 
-export interface CheckSubject extends Omit<ExerciseParts, "testsSource" | "mutants" | "alternatives"> {
+export interface CheckSubject extends Omit<
+  ExerciseParts,
+  "testsSource" | "mutants" | "alternatives"
+> {
   mutants: readonly BundleSource[];
   alternatives: readonly BundleSource[];
   cases: readonly CaseInfo[];

@@ -21,7 +21,12 @@ export function sandboxRunner(engine: GradingEngine, version: CourseVersion): Ex
       };
     },
     async grade(source, options) {
-      return (await gradeSubmission(engine, version, source, { seed: options.seed, visibility: options.visibility })).report;
+      return (
+        await gradeSubmission(engine, version, source, {
+          seed: options.seed,
+          visibility: options.visibility,
+        })
+      ).report;
     },
   };
 }

@@ -8,8 +8,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExerciseDraft, enqueueAuthoringJob, type Db } from "@course/db";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
-import { bundleHash, bundleParts, readBundleFolder, type ExerciseBundle } from "@course/exercise-kit";
-import { CheckJobResultSchema, PreviewJobResultSchema, PublishJobResultSchema, JobProgressSchema } from "@course/exercise-kit/authoring";
+import {
+  bundleHash,
+  bundleParts,
+  readBundleFolder,
+  type ExerciseBundle,
+} from "@course/exercise-kit";
+import {
+  CheckJobResultSchema,
+  PreviewJobResultSchema,
+  PublishJobResultSchema,
+  JobProgressSchema,
+} from "@course/exercise-kit/authoring";
 import { EXERCISES_ROOT } from "@course/exercises";
 import { CourseSandbox } from "../course/runner.ts";
 import { silentLogger } from "../log.ts";
@@ -25,20 +35,43 @@ let userId: string;
 let base: ExerciseBundle;
 
 /** The built-in mse-loss exercise under a course's own id. */
-function renamed(bundle: ExerciseBundle, slug: string, edit: (files: Record<string, string>) => void = () => {}): ExerciseBundle {
+function renamed(
+  bundle: ExerciseBundle,
+  slug: string,
+  edit: (files: Record<string, string>) => void = () => {},
+): ExerciseBundle {
   const manifest = JSON.parse(bundle.files["exercise.json"]!) as Record<string, unknown>;
-  const files = { ...bundle.files, "exercise.json": JSON.stringify({ ...manifest, id: slug }, null, 2) + "\n" };
+  const files = {
+    ...bundle.files,
+    "exercise.json": JSON.stringify({ ...manifest, id: slug }, null, 2) + "\n",
+  };
   edit(files);
   return { files };
 }
 
 async function draftOf(bundle: ExerciseBundle): Promise<string> {
   const slug = bundleParts(bundle).manifest.id;
-  return (await createExerciseDraft(db, { courseId, slug, bundleJson: JSON.stringify(bundle), userId })).id;
+  return (
+    await createExerciseDraft(db, { courseId, slug, bundleJson: JSON.stringify(bundle), userId })
+  ).id;
 }
 
-async function runJob(draftId: string, bundle: ExerciseBundle, kind: "check" | "preview" | "publish", code?: string) {
-  const { id } = await enqueueAuthoringJob(db, { courseId, draftId, kind, bundleJson: JSON.stringify(bundle), bundleHash: bundleHash(bundle), seeds: 2, userId, ...(code === undefined ? {} : { code }) });
+async function runJob(
+  draftId: string,
+  bundle: ExerciseBundle,
+  kind: "check" | "preview" | "publish",
+  code?: string,
+) {
+  const { id } = await enqueueAuthoringJob(db, {
+    courseId,
+    draftId,
+    kind,
+    bundleJson: JSON.stringify(bundle),
+    bundleHash: bundleHash(bundle),
+    seeds: 2,
+    userId,
+    ...(code === undefined ? {} : { code }),
+  });
   for (;;) {
     const job = await db.authoringJob.findUniqueOrThrow({ where: { id } });
     if (job.status === "done" || job.status === "failed") return job;
@@ -54,7 +87,9 @@ beforeAll(async () => {
   worker = new AuthoringWorker({ db, engine, workerId: "test", log: silentLogger, pollMs: 50 });
   worker.start();
   courseId = (await db.course.create({ data: { slug: "c1", title: "C1", description: "d" } })).id;
-  userId = (await db.user.create({ data: { email: "i@example.com", name: "I", passwordHash: "x" } })).id;
+  userId = (
+    await db.user.create({ data: { email: "i@example.com", name: "I", passwordHash: "x" } })
+  ).id;
   base = await readBundleFolder(join(EXERCISES_ROOT, "mse-loss"));
 }, 120_000);
 
@@ -81,13 +116,19 @@ describe("authoring jobs on the grader", () => {
     expect(result.items.some((i) => i.name.startsWith("mutant grad-wrong-sign"))).toBe(true);
     expect(result.strength?.total).toBeGreaterThan(0);
     expect(result.publicFixtures).not.toBeNull();
-    expect(JobProgressSchema.parse(JSON.parse(check.progress))).toContain("reference, seed 1 (1/2)");
+    expect(JobProgressSchema.parse(JSON.parse(check.progress))).toContain(
+      "reference, seed 1 (1/2)",
+    );
 
     const parts = bundleParts(bundle);
-    const good = PreviewJobResultSchema.parse(JSON.parse((await runJob(draftId, bundle, "preview", parts.solution)).result!));
+    const good = PreviewJobResultSchema.parse(
+      JSON.parse((await runJob(draftId, bundle, "preview", parts.solution)).result!),
+    );
     expect(good.report?.status).toBe("passed");
     expect(good.report?.score).toBe(good.report?.maxScore);
-    const bad = PreviewJobResultSchema.parse(JSON.parse((await runJob(draftId, bundle, "preview", parts.starter)).result!));
+    const bad = PreviewJobResultSchema.parse(
+      JSON.parse((await runJob(draftId, bundle, "preview", parts.starter)).result!),
+    );
     expect(bad.report?.score).toBeLessThan(bad.report!.maxScore);
     // Preview grades stay on the job: no submission was stored.
     expect(await db.submission.count()).toBe(0);
@@ -95,7 +136,10 @@ describe("authoring jobs on the grader", () => {
     const published = await runJob(draftId, bundle, "publish");
     expect(published.error).toBeNull();
     expect(PublishJobResultSchema.parse(JSON.parse(published.result!)).version).toBe(1);
-    const exercise = await db.exercise.findUniqueOrThrow({ where: { slug: "mse-copy" }, include: { versions: true } });
+    const exercise = await db.exercise.findUniqueOrThrow({
+      where: { slug: "mse-copy" },
+      include: { versions: true },
+    });
     expect(exercise.courseId).toBe(courseId);
     expect(exercise.versions.map((v) => v.version)).toEqual([1]);
     expect(exercise.versions[0]!.publicFixtures).not.toBeNull();
@@ -135,11 +179,16 @@ describe("authoring jobs on the grader", () => {
   }, 120_000);
 
   it("refuses to publish under an id that belongs to another course's exercise", async () => {
-    const other = (await db.course.create({ data: { slug: "c2", title: "C2", description: "d" } })).id;
+    const other = (await db.course.create({ data: { slug: "c2", title: "C2", description: "d" } }))
+      .id;
     await db.exercise.create({ data: { slug: "mse-theirs", title: "theirs", courseId: other } });
     const bundle = renamed(base, "mse-theirs");
     // The draft row is made directly: creating it through the repository already refuses the id.
-    const draftId = (await db.exerciseDraft.create({ data: { courseId, slug: "mse-theirs", bundle: JSON.stringify(bundle) } })).id;
+    const draftId = (
+      await db.exerciseDraft.create({
+        data: { courseId, slug: "mse-theirs", bundle: JSON.stringify(bundle) },
+      })
+    ).id;
     expect((await runJob(draftId, bundle, "check")).status).toBe("done");
     const publish = await runJob(draftId, bundle, "publish");
     expect(publish.status).toBe("failed");

@@ -3,7 +3,14 @@
  * database. Progress lines are written to the job row as they come (at most every 250 ms), so the
  * editor shows them live; a job whose grader stopped is failed with a reason, not left running.
  */
-import { claimAuthoringJob, failStaleAuthoringJobs, finishAuthoringJob, recordAuthoringProgress, type ClaimedAuthoringJob, type Db } from "@course/db";
+import {
+  claimAuthoringJob,
+  failStaleAuthoringJobs,
+  finishAuthoringJob,
+  recordAuthoringProgress,
+  type ClaimedAuthoringJob,
+  type Db,
+} from "@course/db";
 import type { GradingEngine } from "../grading.ts";
 import type { Logger } from "../log.ts";
 import { AuthoringProblem, runCheck, runPreview, runPublish } from "./jobs.ts";
@@ -75,7 +82,9 @@ export class AuthoringWorker {
       written = lines.length;
       lastWrite = Date.now();
       const snapshot = lines.slice(-MAX_PROGRESS_LINES);
-      writing = writing.then(() => recordAuthoringProgress(db, job.id, snapshot)).catch(() => undefined);
+      writing = writing
+        .then(() => recordAuthoringProgress(db, job.id, snapshot))
+        .catch(() => undefined);
     };
     const onProgress = (line: string): void => {
       lines.push(line.slice(0, 1000));
@@ -84,17 +93,41 @@ export class AuthoringWorker {
     const beat = setInterval(flush, 5_000);
     const t0 = performance.now();
     try {
-      const result = job.kind === "check" ? await runCheck(engine, job, onProgress) : job.kind === "preview" ? await runPreview(engine, job) : await runPublish(db, engine, job);
+      const result =
+        job.kind === "check"
+          ? await runCheck(engine, job, onProgress)
+          : job.kind === "preview"
+            ? await runPreview(engine, job)
+            : await runPublish(db, engine, job);
       clearInterval(beat);
       await writing;
-      await finishAuthoringJob(db, job.id, { status: "done", result, progress: lines.slice(-MAX_PROGRESS_LINES) });
-      log("info", "authoring job done", { jobId: job.id, kind: job.kind, ms: Math.round(performance.now() - t0) });
+      await finishAuthoringJob(db, job.id, {
+        status: "done",
+        result,
+        progress: lines.slice(-MAX_PROGRESS_LINES),
+      });
+      log("info", "authoring job done", {
+        jobId: job.id,
+        kind: job.kind,
+        ms: Math.round(performance.now() - t0),
+      });
     } catch (e) {
       clearInterval(beat);
       await writing;
-      const error = e instanceof AuthoringProblem ? e.message : `The grader could not run this ${job.kind}: ${(e as Error).message}`;
-      await finishAuthoringJob(db, job.id, { status: "failed", error: error.slice(0, 10_000), progress: lines.slice(-MAX_PROGRESS_LINES) }).catch(() => undefined);
-      log(e instanceof AuthoringProblem ? "info" : "error", "authoring job failed", { jobId: job.id, kind: job.kind, error: (e as Error).message });
+      const error =
+        e instanceof AuthoringProblem
+          ? e.message
+          : `The grader could not run this ${job.kind}: ${(e as Error).message}`;
+      await finishAuthoringJob(db, job.id, {
+        status: "failed",
+        error: error.slice(0, 10_000),
+        progress: lines.slice(-MAX_PROGRESS_LINES),
+      }).catch(() => undefined);
+      log(e instanceof AuthoringProblem ? "info" : "error", "authoring job failed", {
+        jobId: job.id,
+        kind: job.kind,
+        error: (e as Error).message,
+      });
     }
   }
 }

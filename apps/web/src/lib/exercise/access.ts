@@ -29,12 +29,16 @@ export async function assignmentBySlugs(db: Db, courseSlug: string, exerciseSlug
   return { course, exercise, assignment, enrollment };
 }
 
-/** True when the user is enrolled in some course that assigns exercise `exerciseSlug`. */
-export async function canSeeExercise(db: Db, exerciseSlug: string, userId: string): Promise<boolean> {
-  const count = await db.assignment.count({
+/**
+ * The version of exercise `exerciseSlug` the user works on: their course's assignment of it pins
+ * one (its id) or takes the newest (null); undefined when no course of theirs assigns it.
+ */
+export async function viewerVersion(db: Db, exerciseSlug: string, userId: string): Promise<string | null | undefined> {
+  const assignment = await db.assignment.findFirst({
     where: { exercise: { slug: exerciseSlug }, course: { enrollments: { some: { userId } } } },
+    select: { exerciseVersionId: true },
   });
-  return count > 0;
+  return assignment === null ? undefined : assignment.exerciseVersionId;
 }
 
 export const submissionInclude = {

@@ -63,10 +63,13 @@ function partsOf(contentHash: string, bundleJson: string): ExerciseParts {
   return parts;
 }
 
-/** The newest published version of an exercise, or null when there is none with files. */
-export async function loadExercise(slug: string): Promise<ExerciseVersionView | null> {
+/**
+ * A published version of an exercise: `versionId` (an assignment's pinned version), else the
+ * newest; null when there is none with files.
+ */
+export async function loadExercise(slug: string, versionId: string | null = null): Promise<ExerciseVersionView | null> {
   const row = await getDb().exerciseVersion.findFirst({
-    where: { exercise: { slug }, NOT: { bundle: null } },
+    where: { exercise: { slug }, NOT: { bundle: null }, ...(versionId === null ? {} : { id: versionId }) },
     orderBy: { version: "desc" },
     select: { id: true, version: true, contentHash: true, bundle: true, publicFixtures: true },
   });

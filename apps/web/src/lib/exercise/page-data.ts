@@ -14,7 +14,7 @@ export async function loadExercisePageData(db: Db, courseSlug: string, exerciseS
   if (!found) return null;
   const { course, exercise, assignment, enrollment } = found;
   const [version, draft, attemptsUsed, latest] = await Promise.all([
-    db.exerciseVersion.findFirst({ where: { exerciseId: exercise.id }, orderBy: { version: "desc" }, select: { starterCode: true } }),
+    db.exerciseVersion.findFirst({ where: { exerciseId: exercise.id, ...(assignment.exerciseVersionId === null ? {} : { id: assignment.exerciseVersionId }) }, orderBy: { version: "desc" }, select: { starterCode: true } }),
     enrollment ? db.draft.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } } }) : null,
     db.submission.count({ where: { userId, assignmentId: assignment.id } }),
     db.submission.findFirst({ where: { userId, assignmentId: assignment.id }, orderBy: { attemptNumber: "desc" }, include: submissionInclude }),

@@ -65,6 +65,11 @@ export default async function CoursePage({ params }: Props) {
                 {t("gradebook")}
               </ButtonLink>
             ) : null}
+            {role === "instructor" ? (
+              <ButtonLink href={`/courses/${course.slug}/exercises`} variant="secondary" size="small">
+                {t("exercises")}
+              </ButtonLink>
+            ) : null}
           </div>
         </div>
         <p style={{ marginTop: "0.75rem" }}>{course.description}</p>

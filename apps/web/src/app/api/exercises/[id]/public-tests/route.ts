@@ -4,15 +4,16 @@
 import { z } from "zod";
 import { ApiError, route } from "../../../../../lib/api.ts";
 import { getDb } from "../../../../../lib/db.ts";
-import { canSeeExercise } from "../../../../../lib/exercise/access.ts";
+import { viewerVersion } from "../../../../../lib/exercise/access.ts";
 import { loadExercise } from "../../../../../lib/exercise/exercise-source.ts";
 import { IdParamSchema, type PublicTestsResponse } from "../../../../../lib/exercise/schemas.ts";
 
 const Params = z.object({ id: IdParamSchema });
 
 export const GET = route({ params: Params, auth: true }, async ({ params, user }) => {
-  if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
-  const exercise = await loadExercise(params.id);
+  const pinned = await viewerVersion(getDb(), params.id, user.id);
+  if (pinned === undefined) throw new ApiError(404, "not_found", "No such exercise.");
+  const exercise = await loadExercise(params.id, pinned);
   if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
   if (exercise.publicFixtures === null) throw new ApiError(503, "not_ready", "This exercise's public tests are still being prepared; try again in a moment.");
   const body: PublicTestsResponse = {

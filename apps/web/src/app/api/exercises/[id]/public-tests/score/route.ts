@@ -6,7 +6,7 @@ import { translateRealmText } from "@course/exercise-kit/messages";
 import { z } from "zod";
 import { ApiError, route } from "../../../../../../lib/api.ts";
 import { getDb } from "../../../../../../lib/db.ts";
-import { canSeeExercise } from "../../../../../../lib/exercise/access.ts";
+import { viewerVersion } from "../../../../../../lib/exercise/access.ts";
 import { feedbackLocalizer, loadExercise, scorePublicRun } from "../../../../../../lib/exercise/exercise-source.ts";
 import { localizeTest } from "../../../../../../lib/exercise/feedback-view.ts";
 import { IdParamSchema, MAX_SCORE_BODY_BYTES, PublicScoreBodySchema, type PublicScoreResult } from "../../../../../../lib/exercise/schemas.ts";
@@ -16,8 +16,9 @@ import { getLocale } from "../../../../../../lib/i18n/server.ts";
 const Params = z.object({ id: IdParamSchema });
 
 export const POST = route({ params: Params, body: PublicScoreBodySchema, auth: true, maxBody: MAX_SCORE_BODY_BYTES }, async ({ params, body, user }) => {
-  if (!(await canSeeExercise(getDb(), params.id, user.id))) throw new ApiError(404, "not_found", "No such exercise.");
-  const exercise = await loadExercise(params.id);
+  const pinned = await viewerVersion(getDb(), params.id, user.id);
+  if (pinned === undefined) throw new ApiError(404, "not_found", "No such exercise.");
+  const exercise = await loadExercise(params.id, pinned);
   if (!exercise) throw new ApiError(404, "not_found", "No such exercise.");
   if (exercise.publicFixtures === null) throw new ApiError(503, "not_ready", "This exercise's public tests are still being prepared; try again in a moment.");
   let report;

@@ -40,7 +40,7 @@ export default async function ExercisePage({ params }: Props) {
   const m = exerciseMessages[locale];
   const data = await loadExercisePageData(getDb(), slug, exerciseId, user.id);
   if (!data) notFound();
-  const folder = await loadExercise(data.exercise.slug);
+  const folder = await loadExercise(data.exercise.slug, data.assignment.exerciseVersionId);
   const title = locale === "zh-CN" ? (data.exercise.titleZh ?? data.exercise.title) : data.exercise.title;
   const courseTitle = locale === "zh-CN" ? (data.course.titleZh ?? data.course.title) : data.course.title;
   const statementHtml = folder ? renderMarkdown(stripLeadingTitle(folder.statements[locale])) : null;
