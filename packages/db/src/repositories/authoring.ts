@@ -195,15 +195,6 @@ export async function saveExerciseDraft(
   if (r.count !== 1) throw new DomainError("not_found", "No such draft in this course.");
 }
 
-export async function deleteExerciseDraft(
-  db: Db,
-  courseId: string,
-  draftId: string,
-): Promise<void> {
-  const r = await db.exerciseDraft.deleteMany({ where: { id: draftId, courseId } });
-  if (r.count !== 1) throw new DomainError("not_found", "No such draft in this course.");
-}
-
 /** Jobs one user may have waiting at once, so a stuck tab cannot flood the grader. */
 const MAX_PENDING_JOBS_PER_USER = 3;
 

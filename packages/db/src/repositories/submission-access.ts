@@ -26,6 +26,7 @@ export async function getViewableSubmission(db: Db, submissionId: string, userId
     include: {
       gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } },
       assignment: { select: { points: true, latePenalty: true, exercise: { select: { slug: true } } } },
+      exerciseVersion: { select: { version: true } },
     },
   });
   if (!submission) throw new DomainError("not_found", "No such submission.");

@@ -163,6 +163,22 @@ describe("authoring jobs on the grader", () => {
     expect(await db.exercise.count({ where: { slug: "mse-broken" } })).toBe(0);
   }, 120_000);
 
+  it("reports tests that throw while loading, and publishes nothing", async () => {
+    const bundle = renamed(base, "mse-throws", (f) => {
+      f["tests.ts"] = `throw new Error("the author's tests are broken");\n${f["tests.ts"]!}`;
+    });
+    const draftId = await draftOf(bundle);
+    const result = CheckJobResultSchema.parse(
+      JSON.parse((await runJob(draftId, bundle, "check")).result!),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]!.message).toMatch(
+      /threw while loading.*the author's tests are broken/,
+    );
+    expect((await runJob(draftId, bundle, "publish")).status).toBe("failed");
+    expect(await db.exercise.count({ where: { slug: "mse-throws" } })).toBe(0);
+  }, 120_000);
+
   it("fails a check whose input generator never returns, and keeps serving the next job", async () => {
     const bundle = renamed(base, "mse-loops", (f) => {
       f["tests.ts"] = `${f["tests.ts"]!}\nwhile (true) {}\n`;

@@ -103,8 +103,6 @@ export const authoringMessages = defineMessages({
     assigning: "Assigning…",
     assigned: "Version {n} is assigned: students of this course now submit against it.",
     openAssignment: "Open the assignment",
-    deleteDraft: "Discard draft",
-    deleteConfirm: "Discard this draft? Published versions stay.",
   },
   "zh-CN": {
     exercises: "练习",
@@ -207,7 +205,5 @@ export const authoringMessages = defineMessages({
     assigning: "正在布置…",
     assigned: "版本 {n} 已布置：本课程的学生现在按这个版本提交。",
     openAssignment: "打开作业",
-    deleteDraft: "丢弃草稿",
-    deleteConfirm: "丢弃这个草稿吗？已发布的版本会保留。",
   },
 });

@@ -1,7 +1,7 @@
 // PUT: save a draft's files (any content within the bundle limits: a draft may be broken; the
-// check says what is wrong). DELETE: discard the draft. Instructors of the course only.
+// check says what is wrong). Instructors of the course only.
 import { z } from "zod";
-import { deleteExerciseDraft, saveExerciseDraft } from "@course/db";
+import { saveExerciseDraft } from "@course/db";
 import { route } from "../../../../../../../lib/api.ts";
 import { requireInstructor } from "../../../../../../../lib/authoring/access.ts";
 import { bundleHash, validBundle } from "../../../../../../../lib/authoring/drafts.ts";
@@ -24,10 +24,3 @@ export const PUT = route(
     return { bundleHash: bundleHash(bundle), updatedAt: new Date().toISOString() };
   },
 );
-
-export const DELETE = route({ params: Params, auth: true }, async ({ params, user }) => {
-  const db = getDb();
-  const course = await requireInstructor(db, params.slug, user.id);
-  await deleteExerciseDraft(db, course.id, params.draftId);
-  return { ok: true };
-});
