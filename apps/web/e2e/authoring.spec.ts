@@ -6,6 +6,7 @@
 //    shows the version it was graded with.
 // Then: students and anonymous callers never reach drafts, tests, references or mutants.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, apiSignIn, editorReady, newEnrolledStudent, replaceCode } from "./helpers.ts";
 
@@ -348,4 +349,33 @@ test("students and anonymous visitors never reach drafts, tests, references or m
   // The job of another course's instructor cannot be read either (ids are not guessable, but still checked).
   const jobs = await page.request.get(`${api}/jobs/${draftId}`);
   expect(jobs.status()).toBe(404);
+});
+
+test("the Exercises pages pass axe's WCAG A/AA checks, in both languages", async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(draftUrl, "the authoring flow ran first").not.toBe("");
+  await apiSignIn(page, DEMO.instructor.email, DEMO.instructor.password);
+  const axe = async () => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  for (const locale of ["en", "zh-CN"]) {
+    await page.goto(`${COURSE}/exercises`);
+    if (locale === "zh-CN") {
+      await page.getByTestId("language-switch").click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    }
+    await axe();
+    await page.goto(draftUrl);
+    await editorReady(page);
+    await axe();
+    // The check's table and the changes since the last version, opened.
+    await page.getByTestId("run-check").click();
+    await expect(page.getByTestId("check-report")).toBeVisible({ timeout: 180_000 });
+    await page.getByTestId("changes").locator("summary").click();
+    await axe();
+    await page.goto(`${draftUrl}/preview`);
+    await editorReady(page);
+    await axe();
+  }
 });

@@ -283,6 +283,7 @@ export function DraftEditor(props: Props) {
                 key={path}
                 ref={editorRef}
                 initialCode={files[path] ?? ""}
+                language={path.endsWith(".ts") ? "typescript" : "text"}
                 label={format(m.editorLabel, { file: path })}
                 help={m.editorHelp}
                 loadingText={m.editorLoading}

@@ -21,6 +21,8 @@ interface Props {
   help: string;
   loadingText: string;
   onChange: (code: string) => void;
+  /** TypeScript (default) or plain text. */
+  language?: "typescript" | "text";
   /** Called once CodeMirror has replaced the textarea: the learner is about to work on code. */
   onReady?: () => void;
 }
@@ -35,6 +37,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
   const codeRef = useRef(initialCode);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const languageRef = useRef(props.language);
   const onReadyRef = useRef(props.onReady);
   onReadyRef.current = props.onReady;
   const [ready, setReady] = useState(false);
@@ -63,6 +66,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
           cursor: textarea?.selectionStart ?? 0,
           label,
           describedBy: helpId,
+          ...(languageRef.current === undefined ? {} : { language: languageRef.current }),
           onChange: (code) => {
             codeRef.current = code;
             onChangeRef.current(code);

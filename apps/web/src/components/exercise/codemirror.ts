@@ -33,6 +33,8 @@ export interface EditorOptions {
   label: string;
   describedBy?: string;
   readOnly?: boolean;
+  /** TypeScript (the default) or plain text (Markdown, JSON: no misleading "invalid" tokens). */
+  language?: "typescript" | "text";
   /** Where the cursor starts (the fallback textarea's caret when the editor replaces it). */
   cursor?: number;
   onChange: (code: string) => void;
@@ -64,7 +66,7 @@ export function createEditor(opts: EditorOptions): EditorHandle {
       highlightActiveLine(),
       highlightSelectionMatches(),
       lintGutter(),
-      javascript({ typescript: true }),
+      opts.language === "text" ? [] : javascript({ typescript: true }),
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of(attrs),
