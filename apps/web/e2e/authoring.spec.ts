@@ -211,6 +211,11 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
   await page.getByRole("link", { name: "Preview as a student" }).click();
   await expect(page.getByTestId("preview-statement")).toContainText("rectified linear unit");
   await expect(page.getByTestId("preview-public-tests")).toContainText("random matrix");
+  // The pre-check runs the draft's public tests in the browser: the starter fails them.
+  await editorReady(page);
+  await page.getByTestId("preview-run-public").click();
+  const preCheck = page.getByTestId("preview-public-tests-run");
+  await expect(preCheck.locator('[data-passed="false"]').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId("preview-grade").click();
   await expect(page.getByTestId("preview-result")).toHaveAttribute(
     "data-status",
@@ -225,6 +230,9 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
   });
   const max = await page.getByTestId("preview-result").getAttribute("data-max");
   await expect(page.getByTestId("preview-result")).toHaveAttribute("data-score", max!);
+  await page.getByTestId("preview-run-public").click();
+  await expect(preCheck.locator('[data-passed="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(preCheck.locator('[data-passed="false"]')).toHaveCount(0);
 
   await page.getByRole("link", { name: "Back to the editor" }).click();
   await expect(page.getByTestId("changes")).toContainText("First version");
@@ -356,8 +364,14 @@ test("the Exercises pages pass axe's WCAG A/AA checks, in both languages", async
   expect(draftUrl, "the authoring flow ran first").not.toBe("");
   await apiSignIn(page, DEMO.instructor.email, DEMO.instructor.password);
   const axe = async () => {
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
   };
   for (const locale of ["en", "zh-CN"]) {
     await page.goto(`${COURSE}/exercises`);

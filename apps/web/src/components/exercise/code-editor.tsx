@@ -79,7 +79,9 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     };
     const observer =
       typeof IntersectionObserver === "function"
-        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "200px" })
+        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+            rootMargin: "200px",
+          })
         : null;
     if (observer) observer.observe(root);
     else start();

@@ -3,10 +3,20 @@
  * page's first paint does not wait for it. Tab indents; Escape then Tab leaves the editor
  * (CodeMirror's tab-focus mode), which the help text under the editor says.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+} from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState } from "@codemirror/state";
@@ -41,9 +51,18 @@ export interface EditorOptions {
 }
 
 const theme = EditorView.theme({
-  "&": { fontSize: "14px", border: "1px solid var(--border, #c8ccd4)", borderRadius: "6px", background: "var(--surface, #fff)" },
+  "&": {
+    fontSize: "14px",
+    border: "1px solid var(--border, #c8ccd4)",
+    borderRadius: "6px",
+    background: "var(--surface, #fff)",
+  },
   "&.cm-focused": { outline: "2px solid var(--focus, #2563eb)", outlineOffset: "1px" },
-  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", minHeight: "18rem", maxHeight: "70vh" },
+  ".cm-scroller": {
+    fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+    minHeight: "18rem",
+    maxHeight: "70vh",
+  },
   ".cm-content": { paddingBottom: "1rem" },
 });
 
@@ -67,7 +86,14 @@ export function createEditor(opts: EditorOptions): EditorHandle {
       highlightSelectionMatches(),
       lintGutter(),
       opts.language === "text" ? [] : javascript({ typescript: true }),
-      keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
+      keymap.of([
+        ...closeBracketsKeymap,
+        ...defaultKeymap,
+        ...searchKeymap,
+        ...historyKeymap,
+        ...completionKeymap,
+        indentWithTab,
+      ]),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of(attrs),
       EditorState.readOnly.of(opts.readOnly ?? false),
@@ -80,7 +106,8 @@ export function createEditor(opts: EditorOptions): EditorHandle {
   const view = new EditorView({ state, parent: opts.parent });
   return {
     getCode: () => view.state.doc.toString(),
-    setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+    setCode: (code) =>
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
     focus: () => view.focus(),
     showErrors: (errors) => {
       const doc = view.state.doc;

@@ -79,6 +79,11 @@ export async function loadExercise(slug: string, versionId: string | null = null
   return { ...parts, versionId: row.id, version: row.version, contentHash: row.contentHash, publicFixtures: fixtures };
 }
 
+/** Public fixtures stored as JSON by the grader (a version's, or a draft check's), parsed. */
+export async function parsePublicFixtures(raw: unknown): Promise<PublicFixtures> {
+  return (await kit()).PublicFixturesSchema.parse(raw);
+}
+
 /** Translated test names of an exercise's newest version (empty when it has none). */
 async function testNames(slug: string): Promise<TestNames> {
   return (await loadExercise(slug))?.testNames ?? { "zh-CN": {} };

@@ -16,6 +16,7 @@ import { instructorAccess } from "../../../../../../../lib/authoring/access.ts";
 import { bundleHash, storedBundle } from "../../../../../../../lib/authoring/drafts.ts";
 import { jobView } from "../../../../../../../lib/authoring/jobs.ts";
 import { getDb } from "../../../../../../../lib/db.ts";
+import { parsePublicFixtures } from "../../../../../../../lib/exercise/exercise-source.ts";
 import { stripLeadingTitle } from "../../../../../../../lib/exercise/statement.ts";
 import { translator } from "../../../../../../../lib/i18n/index.ts";
 import { authoringMessages } from "../../../../../../../lib/i18n/messages/authoring.ts";
@@ -54,18 +55,28 @@ export default async function PreviewPage({
     bundle.files[locale === "zh-CN" ? "statement.zh-CN.md" : "statement.en.md"] ?? "";
   const starter = bundle.files["starter.ts"] ?? "";
   let title = draft.slug;
+  let manifest = null;
   try {
-    title = bundleParts(bundle).manifest.title[locale];
+    manifest = bundleParts(bundle).manifest;
+    title = manifest.title[locale];
   } catch {
     // A draft may not parse yet; the id stands in for its title.
   }
   const check = await latestAuthoringJob(db, draft.id, "check");
   const view = check ? jobView(check) : null;
-  const fixtures =
+  const raw =
     view?.status === "done" && view.bundleHash === bundleHash(bundle)
-      ? ((view.result as CheckJobResult | null)?.publicFixtures as {
-          cases?: { name: string }[];
-        } | null)
+      ? (view.result as CheckJobResult | null)?.publicFixtures
+      : null;
+  const fixtures = raw == null ? null : await parsePublicFixtures(raw);
+  const publicTests =
+    fixtures && manifest
+      ? {
+          calls: fixtures.calls,
+          bans: manifest.bans,
+          allow: manifest.allow,
+          wallMs: manifest.limits.wallMs,
+        }
       : null;
   const editorHref = `/courses/${course.slug}/exercises/drafts/${draft.id}`;
   return (
@@ -94,7 +105,7 @@ export default async function PreviewPage({
             dangerouslySetInnerHTML={{ __html: renderMarkdown(stripLeadingTitle(statement)) }}
           />
           <h2>{t("previewPublicTests")}</h2>
-          {fixtures?.cases ? (
+          {fixtures ? (
             <ul data-testid="preview-public-tests">
               {fixtures.cases.map((k) => (
                 <li key={k.name}>{k.name}</li>
@@ -108,6 +119,7 @@ export default async function PreviewPage({
           courseSlug={course.slug}
           draftId={draft.id}
           starter={starter}
+          publicTests={publicTests}
           m={authoringMessages[locale]}
           em={exerciseMessages[locale]}
         />
