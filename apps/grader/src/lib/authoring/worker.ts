@@ -50,9 +50,14 @@ export class AuthoringWorker {
     const { db, log } = this.opts;
     const pollMs = this.opts.pollMs ?? 500;
     const staleMs = this.opts.staleMs ?? 120_000;
+    let lastSweep = 0;
     while (!this.stopped) {
       try {
-        await failStaleAuthoringJobs(db, new Date(Date.now() - staleMs));
+        // A write, so not on every poll: it would contend with the grading queue's writes.
+        if (Date.now() - lastSweep >= staleMs / 4) {
+          lastSweep = Date.now();
+          await failStaleAuthoringJobs(db, new Date(Date.now() - staleMs));
+        }
         const job = await claimAuthoringJob(db, this.opts.workerId);
         if (job) {
           await this.runJob(job);
