@@ -42,7 +42,7 @@ test("the grade arrives pushed over the stream, with no polling request", async 
   const { polls, streams } = recordFollowing(page);
   const id = await submitCorrect(page);
   const result = page.getByTestId("submission-result");
-  await expect(result).toHaveAttribute("data-status", "graded", { timeout: 30_000 });
+  await expect(result).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
   await expect(page.getByTestId("submission-score")).toContainText("100 / 100");
   await expect(page.getByTestId("live-region")).toContainText("Graded");
   expect(streams.map((r) => new URL(r.url()).pathname)).toContain(`/api/submissions/${id}/events`);
@@ -56,7 +56,7 @@ test("falls back to polling when the stream fails", async ({ page }) => {
   await page.route(STREAM, (route) => route.abort("connectionreset"));
   const { polls, streams } = recordFollowing(page);
   await submitCorrect(page);
-  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 30_000 });
+  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
   await expect(page.getByTestId("submission-score")).toContainText("100 / 100");
   expect(streams.length).toBeGreaterThan(0);
   expect(polls.length).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ test("falls back to polling when the stream fails", async ({ page }) => {
 test("only the owner and the course's staff may follow a submission; a late reader gets the current state", async ({ page, browser }) => {
   await newEnrolledStudent(page);
   const id = await submitCorrect(page);
-  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 30_000 });
+  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
 
   // Connecting after the grade (as after a web restart): the first event is the graded state, then the stream ends.
   const own = await page.request.get(`/api/submissions/${id}/events`);
