@@ -1,17 +1,14 @@
 // The course's Exercises area (instructors only): the exercises it authored with their drafts,
 // published versions and assignments, and a form to start a new one.
 import "../../../../components/authoring/authoring.css";
-import { forbidden, notFound } from "next/navigation";
 import { listCourseExercises } from "@course/db";
 import { CreateExerciseForm } from "../../../../components/authoring/create-exercise-form.tsx";
 import { EditExerciseButton } from "../../../../components/authoring/edit-exercise-button.tsx";
 import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
 import { Badge, EmptyState } from "../../../../components/ui/index.ts";
 import { Link } from "../../../../components/ui/Link.tsx";
-import { requireUser } from "../../../../lib/auth.ts";
-import { instructorAccess } from "../../../../lib/authoring/access.ts";
+import { instructorPage } from "../../../../lib/authoring/page-access.ts";
 import { bundleHash, storedBundle } from "../../../../lib/authoring/drafts.ts";
-import { getDb } from "../../../../lib/db.ts";
 import { translator } from "../../../../lib/i18n/index.ts";
 import { authoringMessages } from "../../../../lib/i18n/messages/authoring.ts";
 import { commonMessages } from "../../../../lib/i18n/messages/common.ts";
@@ -25,13 +22,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ExercisesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await requireUser(`/courses/${slug}/exercises`);
-  const locale = await getLocale();
-  const db = getDb();
-  const access = await instructorAccess(db, slug, user.id, locale);
-  if (access.kind === "no_course") notFound();
-  if (access.kind === "forbidden") forbidden();
-  const { course } = access;
+  const { locale, db, course } = await instructorPage(slug, `/courses/${slug}/exercises`);
   const t = translator(authoringMessages, locale);
   const c = translator(commonMessages, locale);
   const cm = translator(courseMessages, locale);

@@ -1,15 +1,13 @@
 // The exercise editor for one draft (instructors of the course only).
 import "../../../../../../components/authoring/authoring.css";
 import "../../../../../../components/exercise/exercise.css";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { findExerciseDraft, latestAuthoringJob } from "@course/db";
 import { DraftEditor } from "../../../../../../components/authoring/draft-editor.tsx";
 import { Breadcrumbs } from "../../../../../../components/courses/Breadcrumbs.tsx";
-import { requireUser } from "../../../../../../lib/auth.ts";
-import { instructorAccess } from "../../../../../../lib/authoring/access.ts";
+import { instructorPage } from "../../../../../../lib/authoring/page-access.ts";
 import { bundleHash, storedBundle } from "../../../../../../lib/authoring/drafts.ts";
 import { jobView } from "../../../../../../lib/authoring/jobs.ts";
-import { getDb } from "../../../../../../lib/db.ts";
 import { translator } from "../../../../../../lib/i18n/index.ts";
 import { authoringMessages } from "../../../../../../lib/i18n/messages/authoring.ts";
 import { commonMessages } from "../../../../../../lib/i18n/messages/common.ts";
@@ -28,13 +26,10 @@ export default async function DraftPage({
   params: Promise<{ slug: string; draftId: string }>;
 }) {
   const { slug, draftId } = await params;
-  const user = await requireUser(`/courses/${slug}/exercises/drafts/${draftId}`);
-  const locale = await getLocale();
-  const db = getDb();
-  const access = await instructorAccess(db, slug, user.id, locale);
-  if (access.kind === "no_course") notFound();
-  if (access.kind === "forbidden") forbidden();
-  const { course } = access;
+  const { locale, db, course } = await instructorPage(
+    slug,
+    `/courses/${slug}/exercises/drafts/${draftId}`,
+  );
   const draft = await findExerciseDraft(db, course.id, draftId);
   if (!draft) notFound();
   const [base, check] = await Promise.all([

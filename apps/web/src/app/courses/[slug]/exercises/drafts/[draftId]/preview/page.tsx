@@ -3,7 +3,7 @@
 // that is never recorded.
 import "../../../../../../../components/authoring/authoring.css";
 import "../../../../../../../components/exercise/exercise.css";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { bundleParts } from "@course/exercise-kit/bundle";
 import { findExerciseDraft, latestAuthoringJob } from "@course/db";
 import { renderMarkdown } from "@course/lessons";
@@ -11,11 +11,9 @@ import { PreviewRunner } from "../../../../../../../components/authoring/preview
 import { Breadcrumbs } from "../../../../../../../components/courses/Breadcrumbs.tsx";
 import { Badge } from "../../../../../../../components/ui/index.ts";
 import { Link } from "../../../../../../../components/ui/Link.tsx";
-import { requireUser } from "../../../../../../../lib/auth.ts";
-import { instructorAccess } from "../../../../../../../lib/authoring/access.ts";
+import { instructorPage } from "../../../../../../../lib/authoring/page-access.ts";
 import { bundleHash, storedBundle } from "../../../../../../../lib/authoring/drafts.ts";
 import { jobView } from "../../../../../../../lib/authoring/jobs.ts";
-import { getDb } from "../../../../../../../lib/db.ts";
 import { parsePublicFixtures } from "../../../../../../../lib/exercise/exercise-source.ts";
 import { stripLeadingTitle } from "../../../../../../../lib/exercise/statement.ts";
 import { translator } from "../../../../../../../lib/i18n/index.ts";
@@ -38,13 +36,10 @@ export default async function PreviewPage({
   params: Promise<{ slug: string; draftId: string }>;
 }) {
   const { slug, draftId } = await params;
-  const user = await requireUser(`/courses/${slug}/exercises/drafts/${draftId}/preview`);
-  const locale = await getLocale();
-  const db = getDb();
-  const access = await instructorAccess(db, slug, user.id, locale);
-  if (access.kind === "no_course") notFound();
-  if (access.kind === "forbidden") forbidden();
-  const { course } = access;
+  const { locale, db, course } = await instructorPage(
+    slug,
+    `/courses/${slug}/exercises/drafts/${draftId}/preview`,
+  );
   const draft = await findExerciseDraft(db, course.id, draftId);
   if (!draft) notFound();
   const t = translator(authoringMessages, locale);
