@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { LOCALES } from "@course/locales";
 import { z } from "zod";
 
 export const HINTS_FILE = "mutants/hints.json";
@@ -42,7 +43,7 @@ export function hintProblems(hints: MutantHints, mutantNames: readonly string[])
   const known = new Set(mutantNames);
   const code: string[] = [];
   for (const [name, h] of Object.entries(hints)) {
-    for (const locale of ["en", "zh-CN"] as const) if (looksLikeCode(h[locale])) code.push(`${name} (${locale})`);
+    for (const locale of LOCALES) if (looksLikeCode(h[locale])) code.push(`${name} (${locale})`);
   }
   return { missing: mutantNames.filter((n) => !Object.hasOwn(hints, n)), unused: Object.keys(hints).filter((n) => !known.has(n)), code };
 }
