@@ -129,3 +129,17 @@ export async function importRoster(db: Db, actorId: string, courseId: string, ro
     { timeout: 60_000 },
   );
 }
+
+export type StudentResetResult = { status: "issued"; name: string; email: string; token: string; expiresAt: Date } | { status: "not_member" | "not_student" };
+
+/** A one-time reset link a course's staff issue for one of its students (audited; the token is returned once). */
+export async function issueStudentReset(db: Db, actorId: string, courseId: string, userId: string, now: Date = new Date()): Promise<StudentResetResult> {
+  return db.$transaction(async (tx) => {
+    const member = await tx.enrollment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true, role: true, user: { select: { name: true, email: true } } } });
+    if (!member) return { status: "not_member" as const };
+    if (member.role !== "student") return { status: "not_student" as const };
+    const { token, expiresAt } = await createPasswordReset(tx, { userId, createdById: actorId }, now);
+    await recordAudit(tx, { actorId, courseId, action: "roster.resetLink", entityType: "User", entityId: userId, after: { email: member.user.email, expiresAt } });
+    return { status: "issued" as const, name: member.user.name, email: member.user.email, token, expiresAt };
+  });
+}

@@ -7,7 +7,7 @@ import { listAudit, recordAudit } from "./audit.ts";
 import { createCourse, setCourseArchived, updateCourse } from "./course-admin.ts";
 import { createJoinCode, listJoinCodes, randomJoinCode, revokeJoinCode } from "./join-codes.ts";
 import { checkPasswordReset, createPasswordReset, resetTokenHash, usePasswordReset } from "./password-resets.ts";
-import { changeMemberRole, importRoster, listRoster, removeMember } from "./roster.ts";
+import { changeMemberRole, importRoster, issueStudentReset, listRoster, removeMember } from "./roster.ts";
 import { staffCourses, teachesAnyCourse } from "./staff-home.ts";
 import { canCreateCourses, createUser } from "./users.ts";
 
@@ -163,5 +163,20 @@ describe.each(providers())("staff repositories on $name", ({ fresh }) => {
     const row = await f.db.auditLog.findFirstOrThrow({ where: { action: "assignment.update" } });
     expect(row.courseId).toBe(course.id);
     expect(JSON.parse(row.data!)).toEqual({ before: { dueAt: null }, after: { dueAt: "2026-01-01" } });
+  });
+
+  it("staff reset links: only for the course's students, audited, usable once", async () => {
+    const course = await createCourse(f.db, instructorId, { slug: "c", ...FIELDS });
+    const student = await member("stu@example.com", course.id);
+    const ta = await member("ta@example.com", course.id, "ta");
+    const outsider = (await f.db.user.create({ data: { email: "out@example.com", name: "Out", passwordHash: "x" } })).id;
+    expect(await issueStudentReset(f.db, instructorId, course.id, outsider)).toEqual({ status: "not_member" });
+    expect(await issueStudentReset(f.db, instructorId, course.id, ta)).toEqual({ status: "not_student" });
+    const issued = await issueStudentReset(f.db, ta, course.id, student);
+    expect(issued).toMatchObject({ status: "issued", email: "stu@example.com" });
+    if (issued.status !== "issued") return;
+    expect(await usePasswordReset(f.db, issued.token, "student-new-1")).toMatchObject({ status: "done", userId: student });
+    const audit = (await listAudit(f.db, course.id, { page: 1, pageSize: 10 })).entries[0];
+    expect(audit).toMatchObject({ action: "roster.resetLink", actor: { email: "ta@example.com" }, after: { email: "stu@example.com" } });
   });
 });
