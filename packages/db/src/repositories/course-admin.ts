@@ -54,3 +54,8 @@ export async function setCourseArchived(db: Db, actorId: string, courseId: strin
     return after;
   });
 }
+
+/** A course's editable fields, both languages (the settings form). */
+export async function courseSettings(db: Db, courseId: string) {
+  return db.course.findUniqueOrThrow({ where: { id: courseId }, select: FIELDS });
+}

@@ -34,6 +34,8 @@ export interface ActionFormProps {
   className?: string;
   /** An accessible name for the form (several small forms on one page). */
   label?: string;
+  /** The submit button's accessible name when its text alone is ambiguous ("Revoke" in a table). */
+  buttonLabel?: string;
   testId?: string;
 }
 
@@ -47,7 +49,7 @@ function formValues(form: HTMLFormElement): Record<string, string | boolean> {
   return values;
 }
 
-export function ActionForm({ action, submitLabel, busyLabel, failedMessage, children, variant = "primary", size = "normal", resetOnSuccess, className, label, testId }: ActionFormProps) {
+export function ActionForm({ action, submitLabel, busyLabel, failedMessage, children, variant = "primary", size = "normal", resetOnSuccess, className, label, buttonLabel, testId }: ActionFormProps) {
   const router = useRouter();
   const hydrated = useHydrated();
   const alertId = useId();
@@ -108,7 +110,7 @@ export function ActionForm({ action, submitLabel, busyLabel, failedMessage, chil
     <form ref={formRef} className={["form", className].filter(Boolean).join(" ")} method="post" onSubmit={onSubmit} noValidate aria-label={label} data-testid={testId}>
       {children}
       <div>
-        <Button type="submit" variant={variant} size={size} busy={busy} disabled={!hydrated} aria-describedby={reply ? alertId : undefined}>
+        <Button type="submit" variant={variant} size={size} busy={busy} disabled={!hydrated} aria-label={buttonLabel} aria-describedby={reply ? alertId : undefined}>
           {busy ? busyLabel : submitLabel}
         </Button>
       </div>
