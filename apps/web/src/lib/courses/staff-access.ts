@@ -1,7 +1,8 @@
 // The server-side role check of every staff page and route: the course exists (else 404), the
 // user's role there allows the action (else 403; see ./permissions.ts).
+import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
-import type { Db, Role } from "@course/db";
+import { canCreateCourses, teachesAnyCourse, type Db, type Role } from "@course/db";
 import { ApiError } from "../api-error.ts";
 import { requireUser, type CurrentUser } from "../auth.ts";
 import { getDb } from "../db.ts";
@@ -45,3 +46,9 @@ export async function apiCourseAction(db: Db, slug: string, user: CurrentUser, l
   if (access.kind === "forbidden") throw new ApiError(403, "forbidden", "Your role in this course does not allow this.");
   return { course: access.course, role: access.role };
 }
+
+/** Whether the user teaches (staff in a course, or may create courses): the header shows the staff home. Cached per request. */
+export const userTeaches = cache(async (userId: string): Promise<boolean> => {
+  const db = getDb();
+  return (await teachesAnyCourse(db, userId)) || (await canCreateCourses(db, userId));
+});

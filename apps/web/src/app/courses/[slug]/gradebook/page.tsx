@@ -6,6 +6,7 @@ import "./gradebook.css";
 import { forbidden, notFound } from "next/navigation";
 import { courseDiagnosisCounts } from "@course/db";
 import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
+import { StaffNav } from "../../../../components/courses/StaffNav.tsx";
 import { DiagnosisSummary } from "../../../../components/courses/DiagnosisSummary.tsx";
 import { EmptyState } from "../../../../components/ui/index.ts";
 import { requireUser } from "../../../../lib/auth.ts";
@@ -32,7 +33,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   const access = await staffAccess(db, slug, user.id, locale);
   if (access.kind === "no_course") notFound();
   if (access.kind === "forbidden") forbidden();
-  const { course } = access;
+  const { course, role } = access;
   const t = translator(courseMessages, locale);
   const c = translator(commonMessages, locale);
   const [book, diagnosed] = await Promise.all([gradebook(db, course.id, locale), courseDiagnosisCounts(db, course.id)]);
@@ -55,6 +56,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
           {t("downloadCsv")}
         </a>
       </header>
+      <StaffNav slug={course.slug} role={role} active="gradebook" locale={locale} />
       {students === 0 ? (
         <EmptyState title={t("gradebookEmpty")}>{t("gradebookEmptyBody")}</EmptyState>
       ) : (
