@@ -70,10 +70,11 @@ describe("pnpm admin create-user (SQLite)", () => {
 
   it("runs as `pnpm admin`: exit codes and messages from the real process", () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
-    const env = { ...process.env, DATABASE_URL: f.config.url };
-    const ok = execFileSync("pnpm", ["-s", "admin", "create-user", "--email", "cli@example.org", "--name", "Cli", "--role", "instructor"], { cwd: root, env, input: "teach-pass-9\n", encoding: "utf8" });
+    // env(1) runs pnpm with the inherited environment plus this database.
+    const command = ["DATABASE_URL=" + f.config.url, "pnpm", "-s", "admin", "create-user", "--email", "cli@example.org", "--name", "Cli", "--role", "instructor"];
+    const ok = execFileSync("env", command, { cwd: root, input: "teach-pass-9\n", encoding: "utf8" });
     expect(ok).toContain("created cli@example.org");
-    const bad = spawnSync("pnpm", ["-s", "admin", "create-user", "--email", "cli@example.org", "--name", "Cli", "--role", "instructor"], { cwd: root, env, input: "teach-pass-9\n", encoding: "utf8" });
+    const bad = spawnSync("env", command, { cwd: root, input: "teach-pass-9\n", encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("already exists");
   });
