@@ -41,7 +41,7 @@ test("an instructor creates a course, join codes and a roster; students join wit
   await page.getByLabel("Description and syllabus (English)").fill("Week 1: tensors. Week 2: gradients.");
   await page.getByLabel("Listed in the public catalog").check();
   await page.getByRole("button", { name: "Create course" }).click();
-  await expect(page.getByRole("alert")).toContainText("The address must be 3 to 60 lowercase letters");
+  await expect(page.getByTestId("form-error")).toContainText("The address must be 3 to 60 lowercase letters");
   await expect(page.getByLabel("Address")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create course" }).click();
@@ -73,7 +73,7 @@ test("an instructor creates a course, join codes and a roster; students join wit
   // A bad maximum is explained and nothing is created.
   await page.getByLabel("Maximum uses (optional)").fill("0");
   await page.getByRole("button", { name: "Create code" }).click();
-  await expect(page.getByRole("alert")).toContainText("Maximum uses must be a whole number from 1 to 10000.");
+  await expect(page.getByTestId("form-error")).toContainText("Maximum uses must be a whole number from 1 to 10000.");
 
   // Roster import: a bad row is reported by its line number and nothing is imported.
   const existing = await withPage(browser, (p) => newAccount(p, "Existing Learner"));
@@ -82,7 +82,7 @@ test("an instructor creates a course, join codes and a roster; students join wit
   const newEmail = `imported-${slug}@example.com`;
   await page.getByLabel("CSV text").fill(`email,name,role\n${existing.email},Existing Learner,student\nnot-an-email,Broken,student\n`);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("Line 3: “not-an-email” is not an email address.");
+  await expect(page.getByTestId("form-error")).toContainText("Line 3: “not-an-email” is not an email address.");
   await page.reload();
   await expect(page.getByTestId("members-count")).toHaveText("1 members");
   // A good file (chosen through the file input): an existing account is enrolled, a new one gets a one-time link.

@@ -10,7 +10,7 @@ test("a user changes their name, language and password", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   await page.getByLabel("Name").fill("");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("alert")).toContainText("The name is required.");
+  await expect(page.getByTestId("form-error")).toContainText("The name is required.");
   await page.getByLabel("Name").fill("New Name 新名字");
   await page.getByLabel("Language").selectOption("zh-CN");
   await page.getByRole("button", { name: "Save profile" }).click();
@@ -25,11 +25,11 @@ test("a user changes their name, language and password", async ({ page }) => {
   await page.getByLabel("Current password").fill("not-my-password-1");
   await page.getByLabel("New password").fill("changed-pass-22");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert")).toContainText("The current password is not right.");
+  await expect(page.getByTestId("form-error")).toContainText("The current password is not right.");
   await page.getByLabel("Current password").fill(account.password);
   await page.getByLabel("New password").fill("short");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert")).toContainText("at least 10 characters");
+  await expect(page.getByTestId("form-error")).toContainText("at least 10 characters");
   await page.getByLabel("New password").fill("changed-pass-22");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/signin\?notice=password_changed/);

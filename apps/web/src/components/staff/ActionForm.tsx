@@ -43,19 +43,43 @@ export interface ActionFormProps {
 function formValues(form: HTMLFormElement): Record<string, string | boolean> {
   const values: Record<string, string | boolean> = {};
   for (const el of Array.from(form.elements)) {
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) || !el.name) continue;
-    values[el.name] = el instanceof HTMLInputElement && el.type === "checkbox" ? el.checked : el.value;
+    if (
+      !(
+        el instanceof HTMLInputElement ||
+        el instanceof HTMLSelectElement ||
+        el instanceof HTMLTextAreaElement
+      ) ||
+      !el.name
+    )
+      continue;
+    values[el.name] =
+      el instanceof HTMLInputElement && el.type === "checkbox" ? el.checked : el.value;
   }
   return values;
 }
 
-export function ActionForm({ action, submitLabel, busyLabel, failedMessage, children, variant = "primary", size = "normal", resetOnSuccess, className, label, buttonLabel, testId }: ActionFormProps) {
+export function ActionForm({
+  action,
+  submitLabel,
+  busyLabel,
+  failedMessage,
+  children,
+  variant = "primary",
+  size = "normal",
+  resetOnSuccess,
+  className,
+  label,
+  buttonLabel,
+  testId,
+}: ActionFormProps) {
   const router = useRouter();
   const hydrated = useHydrated();
   const alertId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
-  const [reply, setReply] = useState<{ ok: true; body: ActionReply } | { ok: false; message: string; fields: string[] } | null>(null);
+  const [reply, setReply] = useState<
+    { ok: true; body: ActionReply } | { ok: false; message: string; fields: string[] } | null
+  >(null);
 
   function markInvalid(form: HTMLFormElement, names: string[]) {
     for (const el of Array.from(form.elements)) {
@@ -64,7 +88,9 @@ export function ActionForm({ action, submitLabel, busyLabel, failedMessage, chil
       if (invalid) el.setAttribute("aria-invalid", "true");
       else el.removeAttribute("aria-invalid");
     }
-    const first = Array.from(form.elements).find((el) => names.includes(String((el as HTMLInputElement).name)));
+    const first = Array.from(form.elements).find((el) =>
+      names.includes(String((el as HTMLInputElement).name)),
+    );
     if (first instanceof HTMLElement) first.focus();
   }
 
@@ -88,7 +114,11 @@ export function ActionForm({ action, submitLabel, busyLabel, failedMessage, chil
       if (!res.ok) {
         const fields = body?.error?.fields ?? {};
         markInvalid(form, Object.keys(fields));
-        setReply({ ok: false, message: body?.error?.message ?? failedMessage, fields: Object.values(fields) });
+        setReply({
+          ok: false,
+          message: body?.error?.message ?? failedMessage,
+          fields: Object.values(fields),
+        });
         setBusy(false);
         return;
       }
@@ -107,38 +137,58 @@ export function ActionForm({ action, submitLabel, busyLabel, failedMessage, chil
   }
 
   return (
-    <form ref={formRef} className={["form", className].filter(Boolean).join(" ")} method="post" onSubmit={onSubmit} noValidate aria-label={label} data-testid={testId}>
+    <form
+      ref={formRef}
+      className={["form", className].filter(Boolean).join(" ")}
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={label}
+      data-testid={testId}
+    >
       {children}
       <div>
-        <Button type="submit" variant={variant} size={size} busy={busy} disabled={!hydrated} aria-label={buttonLabel} aria-describedby={reply ? alertId : undefined}>
+        <Button
+          type="submit"
+          variant={variant}
+          size={size}
+          busy={busy}
+          disabled={!hydrated}
+          aria-label={buttonLabel}
+          aria-describedby={reply ? alertId : undefined}
+        >
           {busy ? busyLabel : submitLabel}
         </Button>
       </div>
       {reply && !reply.ok ? (
-        <Alert tone="error" id={alertId}>
-          <p>{reply.message}</p>
-          {reply.fields.length > 0 ? (
-            <ul>
-              {reply.fields.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <div data-testid="form-error">
+          <Alert tone="error" id={alertId}>
+            <p>{reply.message}</p>
+            {reply.fields.length > 0 ? (
+              <ul>
+                {reply.fields.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        </div>
       ) : null}
       {reply && reply.ok && (reply.body.message || reply.body.links?.length) ? (
-        <Alert tone="success" id={alertId}>
-          {reply.body.message ? <p>{reply.body.message}</p> : null}
-          {reply.body.links?.length ? (
-            <ul className="reset-links">
-              {reply.body.links.map((l) => (
-                <li key={l.url}>
-                  {l.label}: <code data-testid="one-time-link">{l.url}</code>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <div data-testid="form-success">
+          <Alert tone="success" id={alertId}>
+            {reply.body.message ? <p>{reply.body.message}</p> : null}
+            {reply.body.links?.length ? (
+              <ul className="reset-links">
+                {reply.body.links.map((l) => (
+                  <li key={l.url}>
+                    {l.label}: <code data-testid="one-time-link">{l.url}</code>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        </div>
       ) : null}
     </form>
   );

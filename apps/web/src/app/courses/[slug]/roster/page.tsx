@@ -66,7 +66,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         </a>
       }
     >
-      <form method="get" action={base} className="form staff-inline-form" role="search" aria-label={t("search")}>
+      <form method="get" action={base} className="form staff-inline-form" role="search">
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <div className="field" style={{ flex: "1 1 16rem" }}>
