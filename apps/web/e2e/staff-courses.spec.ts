@@ -110,7 +110,7 @@ test("an instructor creates a course, join codes and a roster; students join wit
     const account = await newAccount(p, "Joining Student");
     await p.goto("/my");
     await p.getByLabel("Join code").fill(studentCode);
-    await p.getByRole("button", { name: "Enroll" }).click();
+    await p.getByRole("button", { name: "Join course" }).click();
     await expect(p).toHaveURL(new RegExp(`/courses/${slug}$`));
     return account;
   });

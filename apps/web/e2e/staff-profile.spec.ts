@@ -12,12 +12,12 @@ test("a user changes their name, language and password", async ({ page }) => {
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByTestId("form-error")).toContainText("The name is required.");
   await page.getByLabel("Name").fill("New Name 新名字");
-  await page.getByLabel("Language").selectOption("zh-CN");
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status").filter({ hasText: "资料已保存。" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByText("New Name 新名字", { exact: false }).first()).toBeVisible();
-  await page.getByLabel("语言").selectOption("en");
+  await page.getByRole("combobox", { name: "语言" }).selectOption("en");
   await page.getByRole("button", { name: "保存资料" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 

@@ -145,7 +145,7 @@ function MemberRow({ m, slug, t, locale, manage, grade, self }: { m: RosterMembe
         <td>
           <div className="stack">
             {manage ? (
-              <ActionForm action={`/api/courses/${slug}/roster/role`} submitLabel={t("changeRole")} busyLabel={t("saving")} failedMessage={t("failed")} variant="secondary" size="small" className="staff-inline-form" label={t("roleOf", { name: m.name })} buttonLabel={`${t("changeRole")}: ${m.name}`}>
+              <ActionForm action={`/api/courses/${slug}/roster/role`} submitLabel={t("changeRole")} busyLabel={t("saving")} failedMessage={t("failed")} variant="secondary" size="small" className="staff-inline-form" buttonLabel={`${t("changeRole")}: ${m.name}`}>
                 <input type="hidden" name="userId" value={m.userId} />
                 <RoleSelect id={`role-${m.userId}`} label={t("roleOf", { name: m.name })} locale={locale} defaultValue={m.role} />
               </ActionForm>
