@@ -96,8 +96,10 @@ test("an instructor creates a course, join codes and a roster; students join wit
 
   // The imported student sets a password with the link, and signs in with it.
   await withPage(browser, async (p) => {
+    // Looking at the link (axe, both languages) does not spend it.
+    await expectAccessibleInBothLanguages(p, new URL(link!).pathname);
     await p.goto(new URL(link!).pathname);
-    await expect(p.getByText(`For the account ${newEmail}.`)).toBeVisible();
+    await expect(p.getByText(`For the account ${newEmail}. The link works once.`)).toBeVisible();
     await p.getByLabel("New password").fill("imported-pass-7");
     await p.getByRole("button", { name: "Set the new password" }).click();
     await expect(p).toHaveURL(/\/signin\?notice=password_reset/);
