@@ -5,7 +5,7 @@ import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
 import { EnrollCard } from "../../../../components/courses/EnrollCard.tsx";
 import { LessonStatusBadge } from "../../../../components/courses/LessonStatusBadge.tsx";
 import { RoleBadge } from "../../../../components/courses/RoleBadge.tsx";
-import { Alert, Badge, ButtonLink, EmptyState } from "../../../../components/ui/index.ts";
+import { Alert, Badge, EmptyState } from "../../../../components/ui/index.ts";
 import { getCurrentUser } from "../../../../lib/auth.ts";
 import { PublicCoursePage } from "../../../../components/courses/PublicCoursePage.tsx";
 import { StaffNav } from "../../../../components/courses/StaffNav.tsx";
@@ -65,11 +65,6 @@ export default async function CoursePage({ params }: Props) {
           <h1 style={{ marginBottom: 0 }}>{course.title}</h1>
           <div className="row">
             <RoleBadge role={role} locale={locale} />
-            {role !== "student" ? (
-              <ButtonLink href={`/courses/${course.slug}/gradebook`} variant="secondary" size="small">
-                {t("gradebook")}
-              </ButtonLink>
-            ) : null}
           </div>
         </div>
         <p style={{ marginTop: "0.75rem" }}>{course.description}</p>
