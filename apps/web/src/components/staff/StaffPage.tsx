@@ -1,12 +1,10 @@
-// The frame of every course staff page: breadcrumbs, title and lead, the staff tabs, and a notice
-// when the course is archived.
+// The frame of every course staff page: the staff tabs (where breadcrumbs would be: they lead to
+// the course and its other staff pages), title and lead, and a notice when the course is archived.
 import type { ReactNode } from "react";
 import type { Role } from "@course/db";
-import { Breadcrumbs } from "../courses/Breadcrumbs.tsx";
 import { StaffNav } from "../courses/StaffNav.tsx";
 import { Alert } from "../ui/index.ts";
 import type { CourseHeader } from "../../lib/courses/queries.ts";
-import { courseMessages } from "../../lib/i18n/messages/courses.ts";
 import { staffMessages } from "../../lib/i18n/messages/staff.ts";
 import { translator, type Locale } from "../../lib/i18n/index.ts";
 
@@ -26,7 +24,7 @@ export function StaffPage({ course, role, locale, tab, title, lead, actions, chi
   const t = translator(staffMessages, locale);
   return (
     <div className="container">
-      <Breadcrumbs label={translator(courseMessages, locale)("breadcrumbs")} items={[{ href: "/staff", label: t("staffTitle") }, { href: `/courses/${course.slug}`, label: course.title }, { label: title }]} />
+      <StaffNav slug={course.slug} role={role} active={tab} locale={locale} />
       <header className="page-header spread">
         <div>
           <h1>{title}</h1>
@@ -34,7 +32,6 @@ export function StaffPage({ course, role, locale, tab, title, lead, actions, chi
         </div>
         {actions}
       </header>
-      <StaffNav slug={course.slug} role={role} active={tab} locale={locale} />
       {course.archived ? (
         <div style={{ marginBottom: "1rem" }}>
           <Alert tone="warning">{t("archivedNotice")}</Alert>
