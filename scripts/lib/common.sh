@@ -72,5 +72,6 @@ ensure_apt_packages() {
 prepare_database() {
   say "migrating and seeding $DATABASE_URL"
   node packages/db/scripts/db.mjs migrate
-  node packages/db/scripts/db.mjs seed
+  # The start command is the one place the demo accounts (published passwords) are loaded.
+  node packages/db/scripts/db.mjs seed --demo
 }

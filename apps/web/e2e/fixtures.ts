@@ -37,3 +37,8 @@ export const GRADEBOOK = {
     { name: "Grace Hopper", email: "grace.gradebook@example.com", attempts: { "dense-forward": [55], softmax: [90] } },
   ] satisfies GradebookStudent[],
 } as const;
+
+/** A platform instructor made the way `pnpm admin create-user --role instructor` makes one (createUser), teaching nothing yet. */
+export const STAFF = {
+  instructor: { email: "e2e-platform-instructor@example.com", name: "Grace Platform", password: "grace-pass-2026" },
+} as const;

@@ -3,9 +3,9 @@
 // the e2e-only courses of ./fixtures.ts. Run with tsx before the web server starts (Playwright
 // starts webServer entries before globalSetup, so this is the first step of the web server's
 // command).
-import { applyMigrations, createDb, dbConfigFromEnv, hashPassword, type Db } from "@course/db";
+import { applyMigrations, createDb, createUser, dbConfigFromEnv, hashPassword, type Db } from "@course/db";
 import { DEMO, loadDemoContent, seedDemo } from "@course/db/seed";
-import { GRADEBOOK, STATES } from "./fixtures.ts";
+import { GRADEBOOK, STAFF, STATES } from "./fixtures.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -101,6 +101,8 @@ try {
   const result = await seedDemo(db, await loadDemoContent(), now);
   await seedStates(db, now);
   await seedGradebook(db, now);
+  // The staff specs' instructor, created exactly as the admin CLI creates one.
+  await createUser(db, { ...STAFF.instructor, platformRole: "instructor" });
   console.log(
     `[e2e] ${config.url}: ${applied.length} migrations, ${result.lessons} lessons, ${result.assignments} assignments, course ${DEMO.courseSlug}; e2e courses ${STATES.courseSlug}, ${GRADEBOOK.courseSlug}, ${GRADEBOOK.emptyCourseSlug}`,
   );

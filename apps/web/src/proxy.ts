@@ -7,8 +7,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "./lib/security/headers.ts";
 import { getSiteEnv } from "./lib/site-env.ts";
 
-/** Signed-in areas: /my and everything under /courses/<slug>, but not the public catalog /courses itself. */
-const SIGNED_IN_AREA = /^\/(my|courses\/[^/]+)(\/.*)?$/;
+/** Signed-in areas: /my, /staff, /profile and everything below a course's page /courses/<slug>; not the
+ *  public catalog /courses nor a course's public page /courses/<slug> itself. */
+const SIGNED_IN_AREA = /^\/(?:(?:my|staff|profile)(?:\/.*)?|courses\/[^/]+\/.+)$/;
 
 function withHeaders(res: NextResponse, csp: string, https: boolean): NextResponse {
   res.headers.set("content-security-policy", csp);

@@ -3,7 +3,7 @@
 //   generate          write prisma/postgres/schema.prisma, then generate both Prisma clients
 //   migration NAME    append a migration for both providers (SQL from `prisma migrate diff`)
 //   migrate           apply pending migrations to DATABASE_URL (see src/migrate.ts)
-//   seed              load the demo course into DATABASE_URL (see src/seed/)
+//   seed [--demo]     load the built-in course into DATABASE_URL; --demo adds the demo accounts (src/cli/seed-command.ts)
 //   reset-password E  set a new password (read from stdin) for the account E; ends its sessions
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -80,7 +80,7 @@ function newMigration(name) {
   }
 }
 
-const [command, arg] = process.argv.slice(2);
+const [command, arg, ...more] = process.argv.slice(2);
 switch (command) {
   case "generate":
     generate();
@@ -92,7 +92,11 @@ switch (command) {
     run(tsxBin, [join(here, "..", "src", "cli", "migrate.ts")]);
     break;
   case "seed":
-    run(tsxBin, [join(here, "..", "src", "cli", "seed.ts")]);
+    try {
+      run(tsxBin, [join(here, "..", "src", "cli", "seed.ts"), ...[arg, ...more].filter((a) => a !== undefined)]);
+    } catch (error) {
+      process.exit(error.status ?? 1); // the CLI has said why on stderr
+    }
     break;
   case "reset-password":
     try {
@@ -102,6 +106,6 @@ switch (command) {
     }
     break;
   default:
-    console.error("usage: db.mjs generate | migration <name> | migrate | seed | reset-password <email>");
+    console.error("usage: db.mjs generate | migration <name> | migrate | seed [--demo] [--instructor <email>] | reset-password <email>");
     process.exit(2);
 }

@@ -25,3 +25,7 @@ export type GradeStatus = z.infer<typeof GradeStatusSchema>;
 
 export const LessonStatusSchema = z.enum(["in_progress", "done"]);
 export type LessonStatus = z.infer<typeof LessonStatusSchema>;
+
+/** Platform-wide role (User.platformRole): instructors and admins may create courses. */
+export const PlatformRoleSchema = z.enum(["user", "instructor", "admin"]);
+export type PlatformRole = z.infer<typeof PlatformRoleSchema>;

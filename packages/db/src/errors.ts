@@ -13,7 +13,8 @@ export class DomainError extends Error {
  * The one HTTP status of each domain error, shared by the web app's API and the grader's, so a
  * client sees the same answer whichever door it knocked on.
  * - 403: the rule forbids it for this user now (not enrolled, window not open or closed).
- * - 409: the request conflicts with stored state (attempts used up, already enrolled).
+ * - 409: the request conflicts with stored state (attempts used up, already enrolled, the course's
+ *   last instructor removed or demoted).
  * - 410: the thing existed but is gone for good (an expired join code).
  */
 export const DOMAIN_ERROR_STATUS = {
@@ -26,6 +27,7 @@ export const DOMAIN_ERROR_STATUS = {
   invalid_code: 400,
   expired_code: 410,
   already_enrolled: 409,
+  last_instructor: 409,
   conflict: 409,
 } as const satisfies Record<string, number>;
 

@@ -4,6 +4,7 @@ import "../components/ui/styles.css";
 import "./shell.css";
 import { SiteHeader } from "../components/shell/SiteHeader.tsx";
 import { getCurrentUser } from "../lib/auth.ts";
+import { userTeaches } from "../lib/courses/staff-access.ts";
 import { commonMessages } from "../lib/i18n/messages/common.ts";
 import { getLocale } from "../lib/i18n/server.ts";
 import { translator } from "../lib/i18n/index.ts";
@@ -25,13 +26,14 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, user] = await Promise.all([getLocale(), getCurrentUser()]);
   const t = translator(commonMessages, locale);
+  const teaches = user ? await userTeaches(user.id) : false;
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        <SiteHeader locale={locale} user={user} />
+        <SiteHeader locale={locale} user={user} teaches={teaches} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

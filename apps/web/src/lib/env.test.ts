@@ -66,4 +66,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ SIGNUP_MAX_PER_HOUR: "3", SUBMIT_MAX_PER_MINUTE: "2" })).toMatchObject({ signupMaxPerHour: 3, submitMaxPerMinute: 2 });
     expect(() => parseEnv({ SUBMIT_MAX_PER_MINUTE: "0" })).toThrow(/SUBMIT_MAX_PER_MINUTE/);
   });
+
+  it("sends reset mail only with both SMTP_URL and MAIL_FROM, and checks them", () => {
+    expect(parseEnv({}).mail).toBeNull();
+    expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "Course <noreply@example.org>" }).mail).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: "Course <noreply@example.org>" });
+    expect(() => parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525" })).toThrow(/MAIL_FROM: SMTP_URL and MAIL_FROM go together/);
+    expect(() => parseEnv({ MAIL_FROM: "a@example.org" })).toThrow(/SMTP_URL: SMTP_URL and MAIL_FROM go together/);
+    expect(() => parseEnv({ SMTP_URL: "http://mail.example.org", MAIL_FROM: "a@example.org" })).toThrow(/SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(parseEnv({}).resetMaxPerHour).toBe(5);
+  });
 });

@@ -36,6 +36,15 @@ export const EnvSchema = z
       }),
     /** Sign-ups allowed per client address per hour (each costs an argon2 hash). */
     SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    /** Outgoing mail for password resets, e.g. smtps://user:pass@mail.example.org:465 (unset: no reset by email). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL such as smtps://user:pass@mail.example.org:465")
+      .optional(),
+    /** The From address of those mails, e.g. "Course <noreply@example.org>". */
+    MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be an address such as Course <noreply@example.org>").optional(),
+    /** Reset-by-email requests allowed per client address per hour. */
+    RESET_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** Submissions allowed per user per minute. */
     SUBMIT_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   })
@@ -43,6 +52,10 @@ export const EnvSchema = z
     const db = DbConfigSchema.safeParse({ url: env.DATABASE_URL });
     if (!db.success) {
       for (const issue of db.error.issues) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: issue.message });
+      return z.NEVER;
+    }
+    if (Boolean(env.SMTP_URL) !== Boolean(env.MAIL_FROM)) {
+      ctx.addIssue({ code: "custom", path: [env.SMTP_URL ? "MAIL_FROM" : "SMTP_URL"], message: "SMTP_URL and MAIL_FROM go together: set both to send password reset emails, or neither" });
       return z.NEVER;
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
@@ -62,6 +75,8 @@ export const EnvSchema = z
       trustedProxies: new TrustedProxies(env.TRUSTED_PROXIES),
       signupMaxPerHour: env.SIGNUP_MAX_PER_HOUR,
       submitMaxPerMinute: env.SUBMIT_MAX_PER_MINUTE,
+      mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
+      resetMaxPerHour: env.RESET_MAX_PER_HOUR,
       secureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     };
   });

@@ -1,14 +1,17 @@
+// Entry point of `pnpm db:seed` (see seed-command.ts).
+import { text } from "node:stream/consumers";
 import { createDb } from "../client.ts";
 import { dbConfigFromEnv } from "../config.ts";
-import { DEMO, loadDemoContent, seedDemo } from "../seed/index.ts";
+import { loadDemoContent } from "../seed/index.ts";
+import { runSeed } from "./seed-command.ts";
 
 const db = createDb(dbConfigFromEnv());
 try {
-  const r = await seedDemo(db, await loadDemoContent());
-  console.log(
-    `seeded "${DEMO.courseTitle}": ${r.lessons} lessons, ${r.assignments} assignments; ` +
-      `instructor ${DEMO.instructor.email} / ${DEMO.instructor.password}, student ${DEMO.student.email} / ${DEMO.student.password}, join code ${DEMO.joinCode}`,
-  );
+  process.exitCode = await runSeed(process.argv.slice(2), db, loadDemoContent, {
+    stdin: () => text(process.stdin),
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
 } finally {
   await db.$disconnect();
 }

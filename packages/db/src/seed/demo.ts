@@ -1,4 +1,5 @@
 import type { Db } from "../client.ts";
+import { DomainError } from "../errors.ts";
 import { hashPassword } from "../passwords.ts";
 import { publishExerciseVersion, type ExerciseSnapshot } from "../repositories/exercises.ts";
 
@@ -32,12 +33,13 @@ export const DEMO = {
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Loads the demo course: lessons, one assignment per exercise (due dates a week apart from the
- * seeding day, a 3-day late window at 20 % off, 10 attempts), the two demo accounts and the join
- * codes. Idempotent: running it again updates content and publishes new exercise versions only
- * where an exercise changed; it never deletes students' work.
+ * Loads the built-in course's content: the course, its lessons, every exercise's version and one
+ * assignment per exercise (due dates a week apart from the seeding day, a 3-day late window at
+ * 20 % off, 10 attempts). No accounts and no join codes: what production loads (`pnpm db:seed`).
+ * Idempotent: running it again updates content and publishes new exercise versions only where an
+ * exercise changed; it never deletes students' work.
  */
-export async function seedDemo(db: Db, content: DemoContent, now = new Date()) {
+export async function seedCourseContent(db: Db, content: DemoContent, now = new Date()) {
   const course = await db.course.upsert({
     where: { slug: DEMO.courseSlug },
     create: {
@@ -83,6 +85,14 @@ export async function seedDemo(db: Db, content: DemoContent, now = new Date()) {
     });
   }
 
+  return { courseId: course.id, lessons: lessonIds.size, assignments: exercises.length };
+}
+
+/**
+ * The demo accounts (an instructor and a student, with the passwords published in the README) and
+ * the demo join codes, on the built-in course. Only `pnpm start` and `pnpm db:seed --demo` load them.
+ */
+export async function seedDemoAccounts(db: Db, courseId: string) {
   const users = [];
   for (const [account, role] of [
     [DEMO.instructor, "instructor"],
@@ -90,12 +100,13 @@ export async function seedDemo(db: Db, content: DemoContent, now = new Date()) {
   ] as const) {
     const user = await db.user.upsert({
       where: { email: account.email },
-      create: { email: account.email, name: account.name, passwordHash: await hashPassword(account.password) },
-      update: {},
+      // The demo instructor may create courses too (platform role), so the staff pages have someone to show.
+      create: { email: account.email, name: account.name, passwordHash: await hashPassword(account.password), platformRole: role === "instructor" ? "instructor" : "user" },
+      update: role === "instructor" ? { platformRole: "instructor" } : {},
     });
     await db.enrollment.upsert({
-      where: { userId_courseId: { userId: user.id, courseId: course.id } },
-      create: { userId: user.id, courseId: course.id, role },
+      where: { userId_courseId: { userId: user.id, courseId } },
+      create: { userId: user.id, courseId, role },
       update: { role },
     });
     users.push(user);
@@ -103,14 +114,30 @@ export async function seedDemo(db: Db, content: DemoContent, now = new Date()) {
 
   await db.joinCode.upsert({
     where: { code: DEMO.joinCode },
-    create: { code: DEMO.joinCode, courseId: course.id, role: "student", createdById: users[0]!.id },
+    create: { code: DEMO.joinCode, courseId, role: "student", createdById: users[0]!.id },
     update: { expiresAt: null },
   });
   await db.joinCode.upsert({
     where: { code: DEMO.expiredJoinCode },
-    create: { code: DEMO.expiredJoinCode, courseId: course.id, role: "student", expiresAt: new Date("2020-12-31T00:00:00Z") },
+    create: { code: DEMO.expiredJoinCode, courseId, role: "student", expiresAt: new Date("2020-12-31T00:00:00Z") },
     update: {},
   });
+}
 
-  return { courseId: course.id, lessons: lessonIds.size, assignments: exercises.length };
+/** The built-in course with the demo accounts and join codes (the start command, the e2e setup). */
+export async function seedDemo(db: Db, content: DemoContent, now = new Date()) {
+  const result = await seedCourseContent(db, content, now);
+  await seedDemoAccounts(db, result.courseId);
+  return result;
+}
+
+/** Makes an existing account an instructor of the built-in course (`pnpm db:seed --instructor E`). */
+export async function enrollBuiltInInstructor(db: Db, courseId: string, email: string) {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) throw new DomainError("not_found", `No account has the email ${email}: create it first with \`pnpm admin create-user\`.`);
+  await db.enrollment.upsert({
+    where: { userId_courseId: { userId: user.id, courseId } },
+    create: { userId: user.id, courseId, role: "instructor" },
+    update: { role: "instructor" },
+  });
 }

@@ -2,13 +2,15 @@ import { CsrfField } from "../security/CsrfField.tsx";
 import { Link } from "../ui/Link.tsx";
 import type { CurrentUser } from "../../lib/auth.ts";
 import { commonMessages } from "../../lib/i18n/messages/common.ts";
+import { staffMessages } from "../../lib/i18n/messages/staff.ts";
 import { translator, type Locale } from "../../lib/i18n/index.ts";
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
 
 /** Header with the main navigation, the language switch and the account actions (no client JS). */
-export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser | null }) {
+export function SiteHeader({ locale, user, teaches = false }: { locale: Locale; user: CurrentUser | null; teaches?: boolean }) {
   const t = translator(commonMessages, locale);
+  const s = translator(staffMessages, locale);
   const other: Locale = locale === "en" ? "zh-CN" : "en";
   return (
     <header className="site-header">
@@ -27,6 +29,16 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: CurrentUser
             {user ? (
               <li>
                 <Link href="/my">{t("navMyCourses")}</Link>
+              </li>
+            ) : null}
+            {user && teaches ? (
+              <li>
+                <Link href="/staff">{s("navStaff")}</Link>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
+                <Link href="/profile">{s("navProfile")}</Link>
               </li>
             ) : null}
           </ul>

@@ -7,3 +7,5 @@ export { Card, type CardProps } from "./Card.tsx";
 export { EmptyState, type EmptyStateProps } from "./EmptyState.tsx";
 export { SkeletonList, Spinner } from "./Spinner.tsx";
 export { Field, type FieldProps } from "./Field.tsx";
+export { SelectField, type SelectFieldProps } from "./SelectField.tsx";
+export { TextAreaField, type TextAreaFieldProps } from "./TextAreaField.tsx";

@@ -3,6 +3,7 @@
 // saying whether the course exists.
 import type { Db } from "@course/db";
 import { ApiError } from "../api-error.ts";
+import { can } from "../courses/permissions.ts";
 import { findCourse, findEnrollment, type CourseHeader } from "../courses/queries.ts";
 import type { Locale } from "../i18n/index.ts";
 
@@ -19,7 +20,7 @@ export async function instructorAccess(
 ): Promise<InstructorAccess> {
   const course = await findCourse(db, slug, locale);
   if (!course) return { kind: "no_course" };
-  return (await findEnrollment(db, course.id, userId)) === "instructor"
+  return can(await findEnrollment(db, course.id, userId), "authorExercises")
     ? { kind: "ok", course }
     : { kind: "forbidden", course };
 }

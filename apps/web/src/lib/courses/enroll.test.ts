@@ -43,6 +43,24 @@ describe("enrollWithCode", () => {
     expect(await fresh.db.auditLog.count({ where: { action: "enroll", actorId: userId } })).toBe(1);
   });
 
+  it("records which code the member used, so staff see who used each", async () => {
+    await enrollWithCode(fresh.db, userId, "TA-1", "en", now);
+    const enrollment = await fresh.db.enrollment.findFirstOrThrow({ where: { userId }, include: { joinCode: true } });
+    expect(enrollment.joinCode?.code).toBe("TA-1");
+    expect(await fresh.db.auditLog.count({ where: { action: "enroll", courseId } })).toBe(1);
+  });
+
+  it("refuses a revoked code with its own message and counts no use", async () => {
+    await fresh.db.joinCode.update({ where: { code: "GOOD-1" }, data: { revokedAt: new Date("2026-04-01T00:00:00Z") } });
+    const revoked = await enrollWithCode(fresh.db, userId, "GOOD-1", "en", now).catch((e: unknown) => e);
+    expect(code(revoked)).toBe("expired_code");
+    expect((revoked as Error).message).toBe("This join code has been revoked. Ask your instructor for a new one.");
+    const zh = await enrollWithCode(fresh.db, userId, "GOOD-1", "zh-CN", now).catch((e: unknown) => e);
+    expect((zh as Error).message).toBe("该加入码已被撤销，请向老师索取新的加入码。");
+    expect((await fresh.db.joinCode.findUniqueOrThrow({ where: { code: "GOOD-1" } })).uses).toBe(0);
+    expect(await fresh.db.enrollment.count({ where: { userId } })).toBe(0);
+  });
+
   it("rejects an unknown code, an expired code and a second enrollment with clear messages", async () => {
     const unknown = await enrollWithCode(fresh.db, userId, "NOPE-1", "en", now).catch((e: unknown) => e);
     expect(code(unknown)).toBe("invalid_code");

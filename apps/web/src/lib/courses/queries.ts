@@ -24,7 +24,7 @@ export interface CatalogCourse {
 
 export async function listCatalog(db: Db, userId: string | null, locale: Locale): Promise<CatalogCourse[]> {
   const courses = await db.course.findMany({
-    where: { published: true },
+    where: { published: true, archivedAt: null },
     orderBy: { createdAt: "asc" },
     include: {
       _count: { select: { lessons: true, assignments: true } },
@@ -108,12 +108,14 @@ export interface CourseHeader {
   slug: string;
   title: string;
   description: string;
+  /** Archived courses stay readable to their members; staff see a notice. */
+  archived: boolean;
 }
 
 export async function findCourse(db: Db, slug: string, locale: Locale): Promise<CourseHeader | null> {
   const c = await db.course.findUnique({ where: { slug } });
   if (!c) return null;
-  return { id: c.id, slug: c.slug, title: localized(locale, c.title, c.titleZh), description: localized(locale, c.description, c.descriptionZh) };
+  return { id: c.id, slug: c.slug, title: localized(locale, c.title, c.titleZh), description: localized(locale, c.description, c.descriptionZh), archived: c.archivedAt !== null };
 }
 
 export async function findEnrollment(db: Db, courseId: string, userId: string): Promise<Role | null> {

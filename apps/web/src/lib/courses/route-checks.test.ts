@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshSqlite, type FreshDb } from "@course/db/testing";
-import { assignmentInCourse, courseIdBySlug, enrolledInAssignment, lessonInCourse } from "./route-checks.ts";
+import { assignmentInCourse, courseIdBySlug, coursePublic, enrolledInAssignment, lessonInCourse } from "./route-checks.ts";
+import { listCatalog } from "./queries.ts";
+import { publicSyllabus } from "./public-course.ts";
 
 describe("course route existence checks", () => {
   let fresh: FreshDb;
@@ -16,6 +18,22 @@ describe("course route existence checks", () => {
   });
   afterEach(async () => {
     await fresh.dispose();
+  });
+
+  it("shows a public page (and a catalog entry) only for published courses that are not archived", async () => {
+    expect(await coursePublic(fresh.db, "dl")).toBe(true);
+    expect(await coursePublic(fresh.db, "nope")).toBe(false);
+    await fresh.db.course.update({ where: { slug: "other" }, data: { published: false } });
+    expect(await coursePublic(fresh.db, "other")).toBe(false);
+    await fresh.db.course.update({ where: { slug: "dl" }, data: { archivedAt: new Date() } });
+    expect(await coursePublic(fresh.db, "dl")).toBe(false);
+    expect(await listCatalog(fresh.db, null, "en")).toEqual([]);
+  });
+
+  it("the public syllabus lists lesson titles in the reader's language and counts the assignments", async () => {
+    const dl = await fresh.db.course.findUniqueOrThrow({ where: { slug: "dl" } });
+    await fresh.db.lesson.update({ where: { courseId_slug: { courseId: dl.id, slug: "01-x" } }, data: { titleZh: "叉" } });
+    expect(await publicSyllabus(fresh.db, dl.id, "zh-CN")).toEqual({ lessons: [{ position: 1, title: "叉" }], assignments: 1 });
   });
 
   it("finds a course by slug and nothing for an unknown one", async () => {

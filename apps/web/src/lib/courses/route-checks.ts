@@ -37,3 +37,11 @@ export async function enrolledInAssignment(db: Db, courseSlug: string, exerciseS
 }
 
 export const historyVisible = cache((courseSlug: string, exerciseSlug: string, userId: string) => enrolledInAssignment(getDb(), courseSlug, exerciseSlug, userId));
+
+/** Whether visitors who are not signed in may see the course's public page (published, not archived). */
+export async function coursePublic(db: Db, slug: string): Promise<boolean> {
+  const count = await db.course.count({ where: { slug, published: true, archivedAt: null } });
+  return count > 0;
+}
+
+export const coursePubliclyVisible = cache((slug: string) => coursePublic(getDb(), slug));

@@ -5,8 +5,11 @@ import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
 import { EnrollCard } from "../../../../components/courses/EnrollCard.tsx";
 import { LessonStatusBadge } from "../../../../components/courses/LessonStatusBadge.tsx";
 import { RoleBadge } from "../../../../components/courses/RoleBadge.tsx";
-import { Alert, Badge, ButtonLink, EmptyState } from "../../../../components/ui/index.ts";
-import { requireUser } from "../../../../lib/auth.ts";
+import { Alert, Badge, EmptyState } from "../../../../components/ui/index.ts";
+import { getCurrentUser } from "../../../../lib/auth.ts";
+import { PublicCoursePage } from "../../../../components/courses/PublicCoursePage.tsx";
+import { StaffNav } from "../../../../components/courses/StaffNav.tsx";
+import { isStaff } from "../../../../lib/courses/staff.ts";
 import { courseAssignments, courseLessons, findCourse, findEnrollment, type CourseAssignment } from "../../../../lib/courses/queries.ts";
 import { summarize } from "../../../../lib/courses/progress.ts";
 import { getDb } from "../../../../lib/db.ts";
@@ -26,11 +29,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CoursePage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/courses/${slug}`);
+  const user = await getCurrentUser();
   const locale = await getLocale();
   const db = getDb();
   const course = await findCourse(db, slug, locale);
   if (!course) notFound();
+  // Signed out: the public page (the layout has checked the course is published and not archived).
+  if (!user) return <PublicCoursePage course={course} locale={locale} />;
   const t = translator(courseMessages, locale);
   const c = translator(commonMessages, locale);
   const role = await findEnrollment(db, course.id, user.id);
@@ -60,16 +65,6 @@ export default async function CoursePage({ params }: Props) {
           <h1 style={{ marginBottom: 0 }}>{course.title}</h1>
           <div className="row">
             <RoleBadge role={role} locale={locale} />
-            {role !== "student" ? (
-              <ButtonLink href={`/courses/${course.slug}/gradebook`} variant="secondary" size="small">
-                {t("gradebook")}
-              </ButtonLink>
-            ) : null}
-            {role === "instructor" ? (
-              <ButtonLink href={`/courses/${course.slug}/exercises`} variant="secondary" size="small">
-                {t("exercises")}
-              </ButtonLink>
-            ) : null}
           </div>
         </div>
         <p style={{ marginTop: "0.75rem" }}>{course.description}</p>
@@ -77,6 +72,7 @@ export default async function CoursePage({ params }: Props) {
           {t("progressSummary", { done: progress.done, total: progress.total })}
         </p>
       </header>
+      {isStaff(role) ? <StaffNav slug={course.slug} role={role} active="overview" locale={locale} /> : null}
       <div className="course-layout">
         <section aria-labelledby="lessons-title">
           <h2 id="lessons-title">{t("lessons")}</h2>

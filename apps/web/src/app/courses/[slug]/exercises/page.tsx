@@ -4,15 +4,13 @@ import "../../../../components/authoring/authoring.css";
 import { listCourseExercises } from "@course/db";
 import { CreateExerciseForm } from "../../../../components/authoring/create-exercise-form.tsx";
 import { EditExerciseButton } from "../../../../components/authoring/edit-exercise-button.tsx";
-import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
+import { StaffNav } from "../../../../components/courses/StaffNav.tsx";
 import { Badge, EmptyState } from "../../../../components/ui/index.ts";
 import { Link } from "../../../../components/ui/Link.tsx";
 import { instructorPage } from "../../../../lib/authoring/page-access.ts";
 import { bundleHash, storedBundle } from "../../../../lib/authoring/drafts.ts";
 import { translator } from "../../../../lib/i18n/index.ts";
 import { authoringMessages } from "../../../../lib/i18n/messages/authoring.ts";
-import { commonMessages } from "../../../../lib/i18n/messages/common.ts";
-import { courseMessages } from "../../../../lib/i18n/messages/courses.ts";
 import { getLocale } from "../../../../lib/i18n/server.ts";
 
 export async function generateMetadata() {
@@ -24,8 +22,6 @@ export default async function ExercisesPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const { locale, db, course } = await instructorPage(slug, `/courses/${slug}/exercises`);
   const t = translator(authoringMessages, locale);
-  const c = translator(commonMessages, locale);
-  const cm = translator(courseMessages, locale);
   const [rows, catalogue] = await Promise.all([
     listCourseExercises(db, course.id, (json) => bundleHash(storedBundle(json))),
     db.exercise.findMany({
@@ -37,14 +33,7 @@ export default async function ExercisesPage({ params }: { params: Promise<{ slug
   const base = `/courses/${course.slug}`;
   return (
     <div className="container authoring-page">
-      <Breadcrumbs
-        label={cm("breadcrumbs")}
-        items={[
-          { href: "/my", label: c("navMyCourses") },
-          { href: base, label: course.title },
-          { label: t("exercises") },
-        ]}
-      />
+      <StaffNav slug={course.slug} role="instructor" active="exercises" locale={locale} />
       <header className="page-header">
         <h1>{t("exercises")}</h1>
         <p>{t("exercisesLead")}</p>

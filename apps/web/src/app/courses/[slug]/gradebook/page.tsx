@@ -5,7 +5,7 @@
 import "./gradebook.css";
 import { forbidden, notFound } from "next/navigation";
 import { courseDiagnosisCounts } from "@course/db";
-import { Breadcrumbs } from "../../../../components/courses/Breadcrumbs.tsx";
+import { StaffNav } from "../../../../components/courses/StaffNav.tsx";
 import { DiagnosisSummary } from "../../../../components/courses/DiagnosisSummary.tsx";
 import { EmptyState } from "../../../../components/ui/index.ts";
 import { requireUser } from "../../../../lib/auth.ts";
@@ -14,7 +14,6 @@ import { gradebook } from "../../../../lib/courses/queries.ts";
 import { staffAccess } from "../../../../lib/courses/staff.ts";
 import { getDb } from "../../../../lib/db.ts";
 import { formatScore } from "../../../../lib/format.ts";
-import { commonMessages } from "../../../../lib/i18n/messages/common.ts";
 import { courseMessages } from "../../../../lib/i18n/messages/courses.ts";
 import { getLocale } from "../../../../lib/i18n/server.ts";
 import { translator, type Translate } from "../../../../lib/i18n/index.ts";
@@ -32,9 +31,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   const access = await staffAccess(db, slug, user.id, locale);
   if (access.kind === "no_course") notFound();
   if (access.kind === "forbidden") forbidden();
-  const { course } = access;
+  const { course, role } = access;
   const t = translator(courseMessages, locale);
-  const c = translator(commonMessages, locale);
   const [book, diagnosed] = await Promise.all([gradebook(db, course.id, locale), courseDiagnosisCounts(db, course.id)]);
   const view = gradebookView(book);
   const students = view.rows.length;
@@ -45,7 +43,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
 
   return (
     <div className="container gradebook-page">
-      <Breadcrumbs label={t("breadcrumbs")} items={[{ href: "/my", label: c("navMyCourses") }, { href: `/courses/${course.slug}`, label: course.title }, { label: t("gradebook") }]} />
+      <StaffNav slug={course.slug} role={role} active="gradebook" locale={locale} />
       <header className="page-header spread">
         <div>
           <h1>{t("gradebook")}</h1>
