@@ -12,8 +12,14 @@ export const POST = route({ auth: true }, async ({ input, user }) => {
   const locale = await getLocale();
   const t = translator(staffMessages, locale);
   const db = getDb();
-  if (!(await canCreateCourses(db, user.id))) throw new ApiError(403, "forbidden", t("notCourseCreator"));
+  if (!(await canCreateCourses(db, user.id)))
+    throw new ApiError(403, "forbidden", t("notCourseCreator"));
   const fields = newCourseSchema(locale).parse(input);
-  const course = await createCourse(db, user.id, fields).catch((error: unknown) => localizeDomainError(error, locale, { field: "slug", message: t("slugTaken", { slug: fields.slug }) }));
+  const course = await createCourse(db, user.id, fields).catch((error: unknown) =>
+    localizeDomainError(error, locale, {
+      field: "slug",
+      message: t("slugTaken", { slug: fields.slug }),
+    }),
+  );
   return { redirect: `/courses/${course.slug}/settings` };
 });

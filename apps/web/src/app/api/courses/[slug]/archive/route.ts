@@ -9,10 +9,15 @@ import { CourseParams } from "../../../../../lib/staff/route-helpers.ts";
 import { ArchiveBody } from "../../../../../lib/staff/schemas.ts";
 
 /** POST { archived } → { message } (instructors): archive or restore the course. */
-export const POST = route({ auth: true, params: CourseParams, body: ArchiveBody }, async ({ body, user, params }) => {
-  const locale = await getLocale();
-  const db = getDb();
-  const { course } = await apiCourseAction(db, params.slug, user, locale, "manageCourse");
-  await setCourseArchived(db, user.id, course.id, body.archived);
-  return { message: translator(staffMessages, locale)(body.archived ? "archivedDone" : "restoredDone") };
-});
+export const POST = route(
+  { auth: true, params: CourseParams, body: ArchiveBody },
+  async ({ body, user, params }) => {
+    const locale = await getLocale();
+    const db = getDb();
+    const { course } = await apiCourseAction(db, params.slug, user, locale, "manageCourse");
+    await setCourseArchived(db, user.id, course.id, body.archived);
+    return {
+      message: translator(staffMessages, locale)(body.archived ? "archivedDone" : "restoredDone"),
+    };
+  },
+);

@@ -1,6 +1,6 @@
 // POST: a new exercise draft in the course, from the template or a copy of an exercise (instructors only).
 import { z } from "zod";
-import { createExerciseDraft } from "@course/db";
+import { createExerciseDraft, recordAudit } from "@course/db";
 import { route } from "../../../../../lib/api.ts";
 import { requireInstructor } from "../../../../../lib/authoring/access.ts";
 import { startingFiles, validBundle } from "../../../../../lib/authoring/drafts.ts";
@@ -22,15 +22,13 @@ export const POST = route(
       bundleJson: JSON.stringify(bundle),
       userId: user.id,
     });
-    await db.auditLog.create({
-      data: {
-        actorId: user.id,
-        courseId: course.id,
-        action: "exercise.draft.create",
-        entityType: "ExerciseDraft",
-        entityId: draft.id,
-        data: JSON.stringify({ after: { slug: body.slug, from: body.from ?? "template" } }),
-      },
+    await recordAudit(db, {
+      actorId: user.id,
+      courseId: course.id,
+      action: "exercise.draft.create",
+      entityType: "ExerciseDraft",
+      entityId: draft.id,
+      after: { slug: body.slug, from: body.from ?? "template" },
     });
     return new Response(JSON.stringify({ draftId: draft.id }), {
       status: 201,

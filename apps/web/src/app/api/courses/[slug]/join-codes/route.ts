@@ -18,7 +18,12 @@ export const POST = route({ auth: true, params: CourseParams }, async ({ input, 
   const { course } = await apiCourseAction(db, params.slug, user, locale, "manageJoinCodes");
   const body = joinCodeCreateSchema(locale).parse(input);
   const expiresAt = body.validDays === null ? null : new Date(Date.now() + body.validDays * DAY_MS);
-  const code = await createJoinCode(db, user.id, course.id, { code: body.code, role: body.role, expiresAt, maxUses: body.maxUses }).catch((error: unknown) =>
+  const code = await createJoinCode(db, user.id, course.id, {
+    code: body.code,
+    role: body.role,
+    expiresAt,
+    maxUses: body.maxUses,
+  }).catch((error: unknown) =>
     localizeDomainError(error, locale, { field: "code", message: t("codeTaken") }),
   );
   return { message: t("codeCreated", { code: code.code }) };

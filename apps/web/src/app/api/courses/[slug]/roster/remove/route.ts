@@ -9,10 +9,15 @@ import { CourseParams, localizeDomainError } from "../../../../../../lib/staff/r
 import { MemberBody } from "../../../../../../lib/staff/schemas.ts";
 
 /** POST { userId } → { message } (instructors) | 409 the last instructor | 404 not a member. */
-export const POST = route({ auth: true, params: CourseParams, body: MemberBody }, async ({ body, user, params }) => {
-  const locale = await getLocale();
-  const db = getDb();
-  const { course } = await apiCourseAction(db, params.slug, user, locale, "manageRoster");
-  await removeMember(db, user.id, course.id, body.userId).catch((error: unknown) => localizeDomainError(error, locale));
-  return { message: translator(staffMessages, locale)("removedDone") };
-});
+export const POST = route(
+  { auth: true, params: CourseParams, body: MemberBody },
+  async ({ body, user, params }) => {
+    const locale = await getLocale();
+    const db = getDb();
+    const { course } = await apiCourseAction(db, params.slug, user, locale, "manageRoster");
+    await removeMember(db, user.id, course.id, body.userId).catch((error: unknown) =>
+      localizeDomainError(error, locale),
+    );
+    return { message: translator(staffMessages, locale)("removedDone") };
+  },
+);

@@ -14,6 +14,8 @@ export const POST = route({ auth: true, params: CourseParams }, async ({ input, 
   const db = getDb();
   const { course } = await apiCourseAction(db, params.slug, user, locale, "manageRoster");
   const body = roleChangeSchema(locale).parse(input);
-  await changeMemberRole(db, user.id, course.id, body.userId, body.role).catch((error: unknown) => localizeDomainError(error, locale));
+  await changeMemberRole(db, user.id, course.id, body.userId, body.role).catch((error: unknown) =>
+    localizeDomainError(error, locale),
+  );
   return { message: translator(staffMessages, locale)("roleChanged") };
 });

@@ -1,7 +1,7 @@
 // POST: ask the grader to check, preview or publish the draft as saved (instructors only). The
 // job runs in the author sandbox; the editor polls ../../jobs/[jobId] for progress and result.
 import { z } from "zod";
-import { enqueueAuthoringJob, findExerciseDraft, passingCheck } from "@course/db";
+import { enqueueAuthoringJob, findExerciseDraft, passingCheck, recordAudit } from "@course/db";
 import { ApiError, route } from "../../../../../../../../lib/api.ts";
 import { requireInstructor } from "../../../../../../../../lib/authoring/access.ts";
 import { bundleHash, storedBundle } from "../../../../../../../../lib/authoring/drafts.ts";
@@ -40,15 +40,13 @@ export const POST = route(
       ...(body.kind === "preview" ? { code: body.code } : {}),
     });
     if (body.kind === "publish") {
-      await db.auditLog.create({
-        data: {
-          actorId: user.id,
-          courseId: course.id,
-          action: "exercise.publish",
-          entityType: "ExerciseDraft",
-          entityId: draft.id,
-          data: JSON.stringify({ after: { slug: draft.slug, bundleHash: hash } }),
-        },
+      await recordAudit(db, {
+        actorId: user.id,
+        courseId: course.id,
+        action: "exercise.publish",
+        entityType: "ExerciseDraft",
+        entityId: draft.id,
+        after: { slug: draft.slug, bundleHash: hash },
       });
     }
     return new Response(JSON.stringify({ jobId: job.id }), {

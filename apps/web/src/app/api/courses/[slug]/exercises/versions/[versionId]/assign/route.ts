@@ -1,7 +1,7 @@
 // POST: attach a published version of one of the course's exercises to the course's assignment of
 // it (made when there is none): new submissions are graded against that version.
 import { z } from "zod";
-import { attachVersionToAssignment } from "@course/db";
+import { attachVersionToAssignment, recordAudit } from "@course/db";
 import { route } from "../../../../../../../../lib/api.ts";
 import { requireInstructor } from "../../../../../../../../lib/authoring/access.ts";
 import { getDb } from "../../../../../../../../lib/db.ts";
@@ -13,15 +13,13 @@ export const POST = route({ params: Params, auth: true }, async ({ params, user 
   const db = getDb();
   const course = await requireInstructor(db, params.slug, user.id);
   const assignment = await attachVersionToAssignment(db, course.id, params.versionId);
-  await db.auditLog.create({
-    data: {
-      actorId: user.id,
-      courseId: course.id,
-      action: "assignment.attach_version",
-      entityType: "Assignment",
-      entityId: assignment.id,
-      data: JSON.stringify({ after: { exerciseVersionId: params.versionId } }),
-    },
+  await recordAudit(db, {
+    actorId: user.id,
+    courseId: course.id,
+    action: "assignment.attach_version",
+    entityType: "Assignment",
+    entityId: assignment.id,
+    after: { exerciseVersionId: params.versionId },
   });
   return { assignmentId: assignment.id };
 });
