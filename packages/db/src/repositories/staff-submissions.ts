@@ -89,3 +89,13 @@ export async function gradebookCells(db: Db, courseId: string): Promise<Map<stri
   }
   return cells;
 }
+
+/** A course's students by name (for the extension and regrade pickers). */
+export async function listCourseStudents(db: Db, courseId: string) {
+  const rows = await db.enrollment.findMany({
+    where: { courseId, role: "student" },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((r) => r.user);
+}

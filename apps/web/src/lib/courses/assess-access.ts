@@ -1,0 +1,45 @@
+// Who may do what on the assessment staff pages (assignments, extensions, the submission viewer,
+// regrades, analytics), checked on the server for every page and API. The rules live in
+// staffMay alone so the platform-wide permissions module can replace them in one place.
+import { forbidden, notFound } from "next/navigation";
+import type { Role } from "@course/db";
+import { ApiError } from "../api-error.ts";
+import { requireUser } from "../auth.ts";
+import { getDb } from "../db.ts";
+import { getLocale } from "../i18n/server.ts";
+import type { CourseHeader } from "./queries.ts";
+import { staffAccess } from "./staff.ts";
+
+/** read: see grades, submissions, analytics; grade/extend/regrade: grading actions; editAssignment: settings. */
+export type AssessAction = "read" | "extend" | "regrade" | "editAssignment";
+
+/** Instructors may do everything; TAs read and take grading actions but never change assignment settings. */
+export function staffMay(role: Role, action: AssessAction): boolean {
+  if (role === "instructor") return true;
+  if (role === "ta") return action !== "editAssignment";
+  return false;
+}
+
+export interface StaffContext {
+  course: CourseHeader;
+  role: Role;
+  userId: string;
+}
+
+/** For API routes: the course and role, or 404 (no course) / 403 (not staff, or a TA asking for settings). */
+export async function staffApi(slug: string, userId: string, action: AssessAction): Promise<StaffContext> {
+  const access = await staffAccess(getDb(), slug, userId, await getLocale());
+  if (access.kind === "no_course") throw new ApiError(404, "not_found", "No such course.");
+  if (access.kind === "forbidden") throw new ApiError(403, "forbidden", "Only the course's instructors and TAs can do this.");
+  if (!staffMay(access.role, action)) throw new ApiError(403, "forbidden", "Only the course's instructors can change assignment settings.");
+  return { course: access.course, role: access.role, userId };
+}
+
+/** For pages: signs in (redirect), then 404 / 403 pages as staffApi answers. */
+export async function staffPage(slug: string, path: string, action: AssessAction): Promise<StaffContext> {
+  const user = await requireUser(path);
+  const access = await staffAccess(getDb(), slug, user.id, await getLocale());
+  if (access.kind === "no_course") notFound();
+  if (access.kind === "forbidden" || !staffMay(access.role, action)) forbidden();
+  return { course: access.course, role: access.role, userId: user.id };
+}
