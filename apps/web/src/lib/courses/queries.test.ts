@@ -61,7 +61,7 @@ describe("per-user course data", () => {
 
   it("builds a gradebook and a CSV that is safe to open in a spreadsheet", async () => {
     const g = await gradebook(fresh.db, courseId, "en");
-    expect(g.assignments).toEqual([{ id: expect.any(String), exerciseSlug: "dense-forward", title: "Dense forward", points: 100, lesson: { position: 1, title: "X" } }]);
+    expect(g.assignments).toEqual([{ id: expect.any(String), exerciseSlug: "dense-forward", title: "Dense forward", points: 100, scoringPolicy: "best", lesson: { position: 1, title: "X" } }]);
     expect((await gradebook(fresh.db, courseId, "zh-CN")).assignments[0]?.title).toBe("全连接前向");
     expect(g.rows.map((r) => [r.name, r.scores])).toEqual([
       ["=Bob, Jr", [10]],
