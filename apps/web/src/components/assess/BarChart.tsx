@@ -37,7 +37,7 @@ export function BarChart({ labels, values, seriesLabel, color = "#2563eb", yMax,
       resize.disconnect();
       u.destroy();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for labels and values
+    // `key` stands for labels and values: the chart is rebuilt when they change.
   }, [key, height, seriesLabel, color]);
   return <div ref={box} className="assess-chart-canvas" aria-hidden="true" data-testid="chart" />;
 }
