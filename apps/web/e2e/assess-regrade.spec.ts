@@ -24,7 +24,7 @@ async function publishNewVersion(exercise: string): Promise<void> {
     writeFileSync(statement, `${readFileSync(statement, "utf8")}\nRevised for the regrade test.\n`);
     const { stdout } = await run(process.execPath, ["--no-node-snapshot", "--import", "tsx", "apps/grader/src/cli/exercise.ts", "sync", "--root", root], {
       cwd: REPO,
-      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}`, INIT_CWD: REPO },
+      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}`, INIT_CWD: REPO, NO_COLOR: "1", FORCE_COLOR: "0" },
       timeout: 150_000,
     });
     expect(stdout).toMatch(new RegExp(`${exercise}\\s+published version \\d+`));

@@ -56,6 +56,12 @@ test("a student past the due date submits once the instructor grants an extensio
   await expect(page.getByTestId("submit-window")).toContainText("3 of 3 attempts left");
   await expect(page.getByTestId("submit-blocked")).toHaveCount(0);
   expect((await page.request.post(`/api/assignments/${id}/submissions`, { data: { code: "// on time, thanks to the extension" } })).status()).toBe(201);
+
+  // Removed again: the assignment's own (past) dates apply to the student once more.
+  await staff.reload();
+  await staff.locator(`[data-testid=extensions] tr[data-student="${student.email}"]`).getByRole("button", { name: "Remove the extension of Test Learner" }).click();
+  await expect(staff.locator(`[data-testid=extensions] tr[data-student="${student.email}"]`)).toHaveCount(0);
+  expect((await page.request.post(`/api/assignments/${id}/submissions`, { data: { code: "// after the extension was removed" } })).status()).toBe(403);
 });
 
 test("an identical resubmission is not charged: the reply and the page name the attempt it matches", async ({ page }) => {
@@ -140,7 +146,7 @@ test("a TA grants an extension and regrades one student, but gets 403 on assignm
   const form = assistant.getByTestId("extension-form");
   await form.getByLabel("Student").selectOption({ label: `Test Learner <${student.email}>` });
   await form.getByRole("button", { name: "Grant extension" }).click();
-  await expect(assistant.getByTestId("extension-message")).toContainText("An extension needs a new due date, a new late due date or extra attempts.");
+  await expect(form.locator("#x-due-error")).toHaveText("An extension needs a new due date, a new late due date or extra attempts.");
   await form.getByLabel("Extra attempts").fill("2");
   await form.getByRole("button", { name: "Grant extension" }).click();
   await expect(assistant.locator(`[data-testid=extensions] tr[data-student="${student.email}"]`)).toBeVisible();
@@ -162,9 +168,9 @@ test("students and signed-out visitors reach no staff page or API", async ({ pag
   const calls = [
     { method: "POST", url: `${API}/assignments`, data: { exerciseId: "x", latePenalty: 0, points: 1, scoringPolicy: "best" } },
     { method: "PUT", url: `${API}/assignments/${id}`, data: { latePenalty: 0, points: 1, scoringPolicy: "best" } },
-    { method: "DELETE", url: `${API}/assignments/${id}` },
+    { method: "DELETE", url: `${API}/assignments/${id}`, data: {} },
     { method: "POST", url: `${API}/assignments/${id}/extensions`, data: { userId: "x", extraAttempts: 1 } },
-    { method: "DELETE", url: `${API}/extensions/anything` },
+    { method: "DELETE", url: `${API}/extensions/anything`, data: {} },
     { method: "POST", url: `${API}/assignments/${id}/regrades`, data: { exerciseVersionId: "x" } },
     { method: "GET", url: `${API}/regrades/anything` },
   ];

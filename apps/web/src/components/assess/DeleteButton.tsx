@@ -15,7 +15,8 @@ export function DeleteButton({ url, label, ariaLabel, confirm, failed, then }: {
     setBusy(true);
     setError(null);
     try {
-      const answer = await sendJson(url, "DELETE");
+      // State-changing requests carry JSON (the API refuses other media types), even an empty one.
+      const answer = await sendJson(url, "DELETE", {});
       if (answer.ok) {
         if (then) window.location.assign(then);
         else window.location.reload();
