@@ -89,6 +89,24 @@ test("an identical resubmission is not charged: the reply and the page name the 
   await expect(page.locator("#attempt-1")).toBeVisible();
 });
 
+test("an infrastructure failure is never charged: the same code may be sent again", async ({ page }) => {
+  await newEnrolledStudent(page, ASSESS.joinCode);
+  const id = await assignmentId(page, ASSESS.infra);
+  await expect(page.getByTestId("submit-window")).toContainText("1 of 1 attempts left");
+  const code = "export const x = 1;\n";
+  const first = await submit(page, id, code);
+  const status = async () => ((await (await page.request.get(`/api/submissions/${first}`)).json()) as { status: string }).status;
+  await expect.poll(status, { timeout: 60_000 }).toBe("failed");
+
+  await page.reload();
+  await expect(page.getByTestId("submit-window")).toContainText("1 of 1 attempts left");
+  // Not a duplicate either: a failed grading is retried by sending the same code again.
+  const second = await submit(page, id, code);
+  expect(second).not.toBe(first);
+  const list = (await (await page.request.get(`/api/assignments/${id}/submissions`)).json()) as { submissions: { attemptNumber: number }[] };
+  expect(list.submissions.map((s) => s.attemptNumber)).toEqual([2, 1]);
+});
+
 test("from the gradebook to the counting submission, its diff against another attempt, and the analytics", async ({ page, browser }) => {
   const student = await newEnrolledStudent(page, ASSESS.joinCode);
   const id = await assignmentId(page, ASSESS.open);

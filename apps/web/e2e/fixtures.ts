@@ -57,4 +57,9 @@ export const ASSESS = {
   settings: "dropout",
   /** Open, unlimited attempts; assess-regrade.spec.ts publishes a new version of it and regrades. */
   regrade: "max-pool",
+  /**
+   * An exercise of this course only, whose one version has no stored files: the grader cannot load
+   * it, so every grading ends as an infrastructure failure. One attempt allowed.
+   */
+  infra: "e2e-no-files",
 } as const;

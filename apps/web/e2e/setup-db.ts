@@ -103,6 +103,15 @@ async function seedAssess(db: Db, now: Date) {
   const regrade = await assign(db, courseId, ASSESS.regrade, 4, { opensAt: at(-1), dueAt: at(30), lateDueAt: at(30), latePenalty: 0, maxAttempts: 100, points: 100 });
   await db.assignment.update({ where: { id: regrade }, data: { maxAttempts: null } });
   await assign(db, courseId, ASSESS.settings, 3, { opensAt: at(-1), dueAt: at(20), lateDueAt: at(20), latePenalty: 0, maxAttempts: 5, points: 100 });
+  // An exercise the grader cannot load (its version has no files): gradings fail for infrastructure reasons.
+  const model = await db.exerciseVersion.findFirstOrThrow({ where: { exercise: { slug: ASSESS.settings } }, orderBy: { version: "desc" } });
+  const broken = await db.exercise.upsert({ where: { slug: ASSESS.infra }, create: { slug: ASSESS.infra, title: "Ungradable (e2e)", courseId }, update: {} });
+  await db.exerciseVersion.upsert({
+    where: { exerciseId_contentHash: { exerciseId: broken.id, contentHash: "e2e-no-files" } },
+    create: { exerciseId: broken.id, version: 1, contentHash: "e2e-no-files", manifest: model.manifest, starterCode: model.starterCode, bundle: null, publicFixtures: null },
+    update: {},
+  });
+  await assign(db, courseId, ASSESS.infra, 5, { opensAt: at(-1), dueAt: at(30), lateDueAt: at(30), latePenalty: 0, maxAttempts: 1, points: 100 });
   const ta = await db.user.upsert({
     where: { email: ASSESS.ta.email },
     create: { email: ASSESS.ta.email, name: ASSESS.ta.name, passwordHash: await hashPassword(ASSESS.ta.password) },
