@@ -35,6 +35,30 @@ test("the instructor edits an assignment's dates and policy; dates out of order 
   await expect(page.getByTestId("assignment-summary")).toContainText("30%");
 });
 
+test("the instructor creates an assignment (bad points refused next to the field) and deletes it while nobody has submitted", async ({ browser }) => {
+  const page = await instructor(browser);
+  await page.goto(STAFF);
+  const form = page.getByTestId("assignment-form");
+  await form.getByLabel("Exercise").selectOption({ label: "An embedding layer, forward and backward" });
+  await expect(form.getByLabel("Version")).toHaveValue("");
+  await form.getByLabel("Points").fill("0");
+  await form.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page.locator("#a-points-error")).toHaveText("Points must be more than 0.");
+  await form.getByLabel("Points").fill("40");
+  await form.getByLabel("Maximum attempts").fill("4");
+  await form.getByRole("button", { name: "Create assignment" }).click();
+  const row = page.locator("[data-testid=staff-assignments] tr[data-exercise=embedding]");
+  await expect(row).toContainText("40");
+  await expect(row).toContainText("4");
+
+  await row.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings: An embedding layer, forward and backward");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete assignment" }).click();
+  await expect(page).toHaveURL(new RegExp(`${STAFF}$`));
+  await expect(page.locator("[data-testid=staff-assignments] tr[data-exercise=embedding]")).toHaveCount(0);
+});
+
 test("a student past the due date submits once the instructor grants an extension", async ({ page, browser }) => {
   const student = await newEnrolledStudent(page, ASSESS.joinCode);
   const id = await assignmentId(page, ASSESS.closed);
