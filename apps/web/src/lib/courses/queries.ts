@@ -1,6 +1,6 @@
 // Read models for the learner pages. Every query that returns per-user data takes the user's id
 // and filters by it: a student only ever sees their own progress and scores.
-import { RoleSchema, gradebookCells, type Db, type GradebookCell, type Role } from "@course/db";
+import { RoleSchema, effectiveWindow, gradebookCells, type Db, type GradebookCell, type Role } from "@course/db";
 import type { Locale } from "../i18n/index.ts";
 import { asProgressStatus, summarize, type ProgressStatus, type ProgressSummary } from "./progress.ts";
 
@@ -137,7 +137,7 @@ export async function courseLessons(db: Db, courseId: string, userId: string, lo
 }
 
 export async function courseAssignments(db: Db, courseId: string, userId: string, locale: Locale, now: Date = new Date()): Promise<CourseAssignment[]> {
-  const [assignments, scores] = await Promise.all([
+  const [assignments, scores, extensions] = await Promise.all([
     db.assignment.findMany({
       where: { courseId },
       orderBy: { position: "asc" },
@@ -149,9 +149,13 @@ export async function courseAssignments(db: Db, courseId: string, userId: string
       _max: { score: true },
       _count: { _all: true },
     }),
+    // The student's own extensions: their dates replace the assignment's on the course page.
+    db.extension.findMany({ where: { userId, assignment: { courseId } }, select: { assignmentId: true, dueAt: true, lateDueAt: true, extraAttempts: true } }),
   ]);
   const byAssignment = new Map(scores.map((s) => [s.assignmentId, s]));
-  return assignments.map((a) => {
+  const extensionOf = new Map(extensions.map((e) => [e.assignmentId, e]));
+  return assignments.map((assignment) => {
+    const a = effectiveWindow(assignment, extensionOf.get(assignment.id));
     const s = byAssignment.get(a.id);
     return {
       id: a.id,
