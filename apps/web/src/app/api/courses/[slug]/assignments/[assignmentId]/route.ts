@@ -4,6 +4,8 @@ import { z } from "zod";
 import { deleteAssignment, updateAssignment } from "@course/db";
 import { ApiError, route } from "../../../../../../lib/api.ts";
 import { staffApi } from "../../../../../../lib/courses/assess-access.ts";
+import { inLocale } from "../../../../../../lib/courses/assess-errors.ts";
+import { getLocale } from "../../../../../../lib/i18n/server.ts";
 import { getDb } from "../../../../../../lib/db.ts";
 
 const Params = z.object({ slug: z.string().min(1).max(100), assignmentId: z.string().min(1).max(100) });
@@ -17,12 +19,13 @@ async function assignmentOf(courseId: string, assignmentId: string): Promise<str
 export const PUT = route({ params: Params, auth: true }, async ({ params, user, input }) => {
   const { course } = await staffApi(params.slug, user.id, "editAssignment");
   const id = await assignmentOf(course.id, params.assignmentId);
-  const a = await updateAssignment(getDb(), id, user.id, input);
+  const a = await inLocale(await getLocale(), () => updateAssignment(getDb(), id, user.id, input));
   return { id: a.id, updatedAt: a.updatedAt.toISOString() };
 });
 
 export const DELETE = route({ params: Params, auth: true }, async ({ params, user }) => {
   const { course } = await staffApi(params.slug, user.id, "editAssignment");
-  await deleteAssignment(getDb(), await assignmentOf(course.id, params.assignmentId), user.id);
+  const id = await assignmentOf(course.id, params.assignmentId);
+  await inLocale(await getLocale(), () => deleteAssignment(getDb(), id, user.id));
   return { ok: true };
 });

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { RegradeRequestSchema, startRegrade } from "@course/db";
 import { route } from "../../../../../../../lib/api.ts";
 import { staffApi } from "../../../../../../../lib/courses/assess-access.ts";
+import { inLocale } from "../../../../../../../lib/courses/assess-errors.ts";
+import { getLocale } from "../../../../../../../lib/i18n/server.ts";
 import { getDb } from "../../../../../../../lib/db.ts";
 import { wakeGrader } from "../../../../../../../lib/exercise/grader-wake.ts";
 
@@ -13,8 +15,10 @@ const Params = z.object({ slug: z.string().min(1).max(100), assignmentId: z.stri
 
 export const POST = route({ params: Params, auth: true }, async ({ params, user, input }) => {
   const { course } = await staffApi(params.slug, user.id, "regrade");
-  const body = RegradeRequestSchema.parse(input);
-  const run = await startRegrade(getDb(), { courseId: course.id, assignmentId: params.assignmentId, actorId: user.id, exerciseVersionId: body.exerciseVersionId, userId: body.userId });
+  const run = await inLocale(await getLocale(), async () => {
+    const body = RegradeRequestSchema.parse(input);
+    return startRegrade(getDb(), { courseId: course.id, assignmentId: params.assignmentId, actorId: user.id, exerciseVersionId: body.exerciseVersionId, userId: body.userId });
+  });
   wakeGrader();
   return NextResponse.json({ id: run.id, total: run.total }, { status: 201, headers: { "cache-control": "no-store" } });
 });
