@@ -101,7 +101,12 @@ describe.each(providers())("staff tools on $name", ({ fresh }) => {
     await expect(submit("// late", fx.studentId, now)).rejects.toMatchObject({ code: "closed" });
     await expect(upsertExtension(f.db, fx.courseId, fx.assignmentId, instructorId, { userId: fx.studentId })).rejects.toThrow("An extension needs a new due date");
     await expect(upsertExtension(f.db, fx.courseId, fx.assignmentId, instructorId, { userId: instructorId, extraAttempts: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await upsertExtension(f.db, fx.courseId, fx.assignmentId, instructorId, { userId: fx.studentId, dueAt: "2026-05-12T00:00:00Z" });
+    // Granting again edits the student's one extension (and the audit keeps what it was).
     const ext = await upsertExtension(f.db, fx.courseId, fx.assignmentId, instructorId, { userId: fx.studentId, dueAt: "2026-05-15T00:00:00Z", extraAttempts: 1, reason: "ill" });
+    expect(await f.db.extension.count()).toBe(1);
+    const edited = await f.db.auditLog.findFirstOrThrow({ where: { action: "extension.update" } });
+    expect(JSON.parse(edited.data!)).toMatchObject({ before: { dueAt: "2026-05-12T00:00:00.000Z", extraAttempts: 0 }, after: { dueAt: "2026-05-15T00:00:00.000Z", extraAttempts: 1, reason: "ill" } });
     const first = await submit("// one", fx.studentId, now);
     expect(first.submission.isLate).toBe(false);
     await submit("// two", fx.studentId, now);
@@ -109,7 +114,7 @@ describe.each(providers())("staff tools on $name", ({ fresh }) => {
     await expect(submit("// other", fx.otherStudentId, now)).rejects.toMatchObject({ code: "closed" });
     await removeExtension(f.db, fx.courseId, ext.id, instructorId);
     await expect(submit("// four", fx.studentId, now)).rejects.toMatchObject({ code: "closed" });
-    expect((await f.db.auditLog.findMany({ where: { entityType: "Extension" }, orderBy: { createdAt: "asc" } })).map((a) => a.action).sort()).toEqual(["extension.grant", "extension.remove"]);
+    expect((await f.db.auditLog.findMany({ where: { entityType: "Extension" } })).map((a) => a.action).sort()).toEqual(["extension.grant", "extension.remove", "extension.update"]);
   });
 
   it("does not charge an identical resubmission and names the attempt it matches", async () => {

@@ -116,6 +116,7 @@ export default async function StaffAssignmentPage({ params }: Props) {
           </div>
         )}
         <h3>{t("grant")}</h3>
+        <p className="small">{t("extensionReplace")}</p>
         <ExtensionForm
           url={`${api}/assignments/${encodeURIComponent(a.id)}/extensions`}
           students={studentOptions}
