@@ -103,9 +103,10 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
   const service = await startService({ config, log: silentLogger, db: fresh.db, listen: false });
   try {
     await service.pool.waitReady();
+    // Each submission's code ends with its own comment: an identical resubmission is not stored.
     let n = 0;
     const submit = async () => {
-      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: `${exercise.solution}\n// ${n}` });
       service.receiver.wake();
       return job.id;
     };
@@ -114,7 +115,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     for (let i = 0; i < 5; i++) await waitGraded(fresh.db, [await submit()]);
     // Registers the listener before the wake so a fast grading is not missed.
     const submitAndWait = async () => {
-      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: `${exercise.solution}\n// ${n}` });
       const done = waitGraded(fresh.db, [job.id], service.events);
       service.receiver.wake();
       await done;
@@ -133,7 +134,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     const diagLat: number[] = [];
     for (let i = 0; i < failing; i++) {
       const t0 = performance.now();
-      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: noBias });
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: `${noBias}\n// ${n}` });
       const done = waitGraded(fresh.db, [job.id], service.events, "failed");
       service.receiver.wake();
       await done;
@@ -153,7 +154,7 @@ export async function runGradingBench(opts: GradingBenchOptions = {}): Promise<G
     const cpu0 = process.cpuUsage();
     const all: Promise<void>[] = [];
     for (let i = 0; i < concurrent; i++) {
-      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: exercise.solution });
+      const { job } = await enqueueSubmission(fresh.db, { userId: users[n++ % 2]!, assignmentId: fixture.assignmentId, code: `${exercise.solution}\n// ${n}` });
       all.push(waitGraded(fresh.db, [job.id], service.events));
       service.receiver.wake();
     }

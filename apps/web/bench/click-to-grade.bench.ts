@@ -46,6 +46,8 @@ function figures(times: number[]) {
 
 /** One submission: milliseconds from the click to the graded attempt on screen. */
 async function clickToGrade(page: Page, attempt: number): Promise<Timing> {
+  // Each attempt's code differs (a numbered comment): an identical resubmission is not submitted.
+  await replaceCode(page, `${SOLUTION}\n// attempt ${attempt}\n`);
   await page.evaluate((n) => {
     const w = window as unknown as { __bench: Promise<number>; __clickAt: number };
     const graded = () => {

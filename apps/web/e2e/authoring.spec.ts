@@ -284,7 +284,8 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
   await expect(student.getByTestId("history-item")).toHaveCount(1);
   await expect(student.getByTestId("history-item").first()).toContainText("exercise version 1");
   await student.goto(`${COURSE}/assignments/${SLUG}`);
-  await editorReady(student);
+  // A new attempt (its own code: an identical resubmission would not be a new attempt).
+  await replaceCode(student, `// attempt 2\n${files["solution.ts"]}`);
   await student.getByRole("button", { name: "Submit" }).click();
   await expect(student.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", {
     timeout: 120_000,

@@ -148,7 +148,8 @@ test.describe("courses", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
-    expect(text.split("\r\n")[0]).toMatch(/^name,email,(activations,dense-forward|dense-forward,activations),.*,total$/);
+    // A UTF-8 byte order mark first (spreadsheets then read non-ASCII names), then the header.
+    expect(text.split("\r\n")[0]).toMatch(/^\uFEFFname,email,(activations,dense-forward|dense-forward,activations),.*,total$/);
     expect(text).toContain("student@example.com");
   });
 });

@@ -42,3 +42,29 @@ export const GRADEBOOK = {
 export const STAFF = {
   instructor: { email: "e2e-platform-instructor@example.com", name: "Grace Platform", password: "grace-pass-2026" },
 } as const;
+
+/**
+ * The assessment staff course (assess-*.spec.ts): the demo instructor teaches it with a TA;
+ * students join with its code. Its assignments: one closed yesterday (extensions), one open with
+ * unlimited attempts (diff, regrade with the real grader, analytics), one the instructor's
+ * settings test edits.
+ */
+export const ASSESS = {
+  courseSlug: "e2e-assess",
+  courseTitle: "E2E assessment",
+  joinCode: "E2E-ASSESS-2026",
+  ta: { name: "Tara Assistant", email: "ta.assess@example.com", password: "ta-assess-pass-1" },
+  /** Due yesterday, no late window, two attempts. */
+  closed: "dense-backward",
+  /** Open for a month, unlimited attempts: attempts, the diff, analytics. */
+  open: "clip-gradient",
+  /** Open, no submissions: its settings are edited. */
+  settings: "dropout",
+  /** Open, unlimited attempts; assess-regrade.spec.ts publishes a new version of it and regrades. */
+  regrade: "max-pool",
+  /**
+   * An exercise of this course only, whose one version has no stored files: the grader cannot load
+   * it, so every grading ends as an infrastructure failure. One attempt allowed.
+   */
+  infra: "e2e-no-files",
+} as const;

@@ -35,12 +35,14 @@ test("titled, lesson-grouped columns with per-student totals and per-exercise av
   for (const head of await heads.all()) await expect(head).toHaveAttribute("scope", "col");
   await expect(table.getByRole("columnheader", { name: "dense-forward", exact: true })).toHaveCount(0);
 
-  // Students by name; best score per exercise (Ada's 100 beats her 40); a dash (read as words) where none.
+  // Students by name; best score per exercise (Ada's 100 beats her 40) with the attempts charged;
+  // a dash (read as words) where none.
   const rows = table.locator("tbody tr");
   await expect(rows.locator("th[scope=row]")).toHaveText([/^Ada Lovelace/, /^Alan Turing/, /^Grace Hopper/]);
-  await expect(cells(rows.nth(0))).toHaveText(["100", "80", /no graded attempt/, "180 of 300 60%"], seen);
+  await expect(cells(rows.nth(0))).toHaveText(["100 2 att.", "80 1 att.", /no graded attempt/, "180 of 300 60%"], seen);
   await expect(cells(rows.nth(1))).toHaveText([/no graded attempt/, /no graded attempt/, /no graded attempt/, "0 of 300 0%"], seen);
-  await expect(cells(rows.nth(2))).toHaveText(["55", /no graded attempt/, "90", "145 of 300 48%"], seen);
+  await expect(cells(rows.nth(2))).toHaveText(["55 1 att.", /no graded attempt/, "90 1 att.", "145 of 300 48%"], seen);
+  await expect(table.getByTestId("gradebook-policy").locator("td")).toHaveText(["Best attempt", "Best attempt", "Best attempt", ""]);
 
   // Footer: how many students have a score, and their average, per exercise and for the totals.
   await expect(table.getByTestId("gradebook-submitted").locator("th")).toHaveText("Students with a score");
@@ -64,9 +66,10 @@ test("the CSV download holds the same best scores", async ({ page }) => {
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${GRADEBOOK.courseSlug}-gradebook.csv`);
   const text = await readFile((await file.path())!, "utf8");
+  // A UTF-8 byte order mark first, so spreadsheets read Chinese names correctly.
   expect(text).toBe(
     [
-      "name,email,dense-forward,activations,softmax,total",
+      "\uFEFFname,email,dense-forward,activations,softmax,total",
       "Ada Lovelace,ada.gradebook@example.com,100,80,,180",
       "Alan Turing,alan.gradebook@example.com,,,,0",
       "Grace Hopper,grace.gradebook@example.com,55,,90,145",
@@ -84,7 +87,7 @@ test("a course without students shows an empty state and still offers the CSV", 
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/courses/${GRADEBOOK.emptyCourseSlug}/gradebook/csv`);
   const csv = await page.request.get(`/courses/${GRADEBOOK.emptyCourseSlug}/gradebook/csv`);
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toBe("name,email,dense-forward,activations,softmax,total\r\n");
+  expect(await csv.text()).toBe("\uFEFFname,email,dense-forward,activations,softmax,total\r\n");
 });
 
 test("at phone width only the table scrolls sideways, under a student column that stays put", async ({ page }) => {

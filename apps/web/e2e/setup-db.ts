@@ -5,7 +5,7 @@
 // command).
 import { applyMigrations, createDb, createUser, dbConfigFromEnv, hashPassword, type Db } from "@course/db";
 import { DEMO, loadDemoContent, seedDemo } from "@course/db/seed";
-import { GRADEBOOK, STAFF, STATES } from "./fixtures.ts";
+import { ASSESS, GRADEBOOK, STAFF, STATES } from "./fixtures.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -93,6 +93,38 @@ async function seedGradebook(db: Db, now: Date) {
   }
 }
 
+/** The assessment staff course: a TA, a join code, a closed, an open and a settings assignment. */
+async function seedAssess(db: Db, now: Date) {
+  const courseId = await course(db, ASSESS.courseSlug, ASSESS.courseTitle);
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  await assign(db, courseId, ASSESS.closed, 1, { opensAt: at(-10), dueAt: at(-1), lateDueAt: at(-1), latePenalty: 0, maxAttempts: 2, points: 100 });
+  const open = await assign(db, courseId, ASSESS.open, 2, { opensAt: at(-1), dueAt: at(30), lateDueAt: at(30), latePenalty: 0, maxAttempts: 100, points: 100 });
+  await db.assignment.update({ where: { id: open }, data: { maxAttempts: null } });
+  const regrade = await assign(db, courseId, ASSESS.regrade, 4, { opensAt: at(-1), dueAt: at(30), lateDueAt: at(30), latePenalty: 0, maxAttempts: 100, points: 100 });
+  await db.assignment.update({ where: { id: regrade }, data: { maxAttempts: null } });
+  await assign(db, courseId, ASSESS.settings, 3, { opensAt: at(-1), dueAt: at(20), lateDueAt: at(20), latePenalty: 0, maxAttempts: 5, points: 100 });
+  // An exercise the grader cannot load (its version has no files): gradings fail for infrastructure reasons.
+  const model = await db.exerciseVersion.findFirstOrThrow({ where: { exercise: { slug: ASSESS.settings } }, orderBy: { version: "desc" } });
+  const broken = await db.exercise.upsert({ where: { slug: ASSESS.infra }, create: { slug: ASSESS.infra, title: "Ungradable (e2e)", courseId }, update: {} });
+  await db.exerciseVersion.upsert({
+    where: { exerciseId_contentHash: { exerciseId: broken.id, contentHash: "e2e-no-files" } },
+    create: { exerciseId: broken.id, version: 1, contentHash: "e2e-no-files", manifest: model.manifest, starterCode: model.starterCode, bundle: null, publicFixtures: null },
+    update: {},
+  });
+  await assign(db, courseId, ASSESS.infra, 5, { opensAt: at(-1), dueAt: at(30), lateDueAt: at(30), latePenalty: 0, maxAttempts: 1, points: 100 });
+  const ta = await db.user.upsert({
+    where: { email: ASSESS.ta.email },
+    create: { email: ASSESS.ta.email, name: ASSESS.ta.name, passwordHash: await hashPassword(ASSESS.ta.password) },
+    update: { name: ASSESS.ta.name },
+  });
+  await db.enrollment.upsert({ where: { userId_courseId: { userId: ta.id, courseId } }, create: { userId: ta.id, courseId, role: "ta" }, update: { role: "ta" } });
+  await db.joinCode.upsert({
+    where: { code: ASSESS.joinCode },
+    create: { code: ASSESS.joinCode, courseId, role: "student" },
+    update: { courseId, expiresAt: null, maxUses: null },
+  });
+}
+
 const config = dbConfigFromEnv();
 const applied = await applyMigrations(config);
 const db = createDb(config);
@@ -103,6 +135,7 @@ try {
   await seedGradebook(db, now);
   // The staff specs' instructor, created exactly as the admin CLI creates one.
   await createUser(db, { ...STAFF.instructor, platformRole: "instructor" });
+  await seedAssess(db, now);
   console.log(
     `[e2e] ${config.url}: ${applied.length} migrations, ${result.lessons} lessons, ${result.assignments} assignments, course ${DEMO.courseSlug}; e2e courses ${STATES.courseSlug}, ${GRADEBOOK.courseSlug}, ${GRADEBOOK.emptyCourseSlug}`,
   );

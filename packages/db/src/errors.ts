@@ -29,9 +29,18 @@ export const DOMAIN_ERROR_STATUS = {
   already_enrolled: 409,
   last_instructor: 409,
   conflict: 409,
+  duplicate: 409,
 } as const satisfies Record<string, number>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
+
+/** A submission identical to an earlier attempt (see repositories/attempts.ts): not stored, not charged. */
+export class DuplicateSubmissionError extends DomainError {
+  override name = "DuplicateSubmissionError";
+  constructor(readonly match: { submissionId: string; attemptNumber: number }) {
+    super("duplicate", `This code is the same as your attempt ${match.attemptNumber}; it was not submitted again and no attempt was used.`);
+  }
+}
 
 /** The HTTP status for a domain error code. */
 export function domainErrorStatus(code: DomainErrorCode): number {

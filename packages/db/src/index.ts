@@ -9,7 +9,7 @@ export {
   type DbConfig,
 } from "./config.ts";
 export * from "./enums.ts";
-export { DOMAIN_ERROR_STATUS, DomainError, domainErrorStatus, type DomainErrorCode } from "./errors.ts";
+export { DOMAIN_ERROR_STATUS, DomainError, DuplicateSubmissionError, domainErrorStatus, type DomainErrorCode } from "./errors.ts";
 export { applyMigrations, readMigrations, migrationChecksum, ChangedMigrationError, type Migration } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./repositories/audit.ts";
@@ -28,3 +28,10 @@ export * from "./repositories/submissions.ts";
 export * from "./repositories/sessions.ts";
 export * from "./repositories/submission-access.ts";
 export * from "./live/index.ts";
+export * from "./repositories/attempts.ts";
+export * from "./repositories/assignments.ts";
+export * from "./repositories/extensions.ts";
+export * from "./repositories/staff-audit.ts";
+export * from "./repositories/staff-submissions.ts";
+export * from "./repositories/regrade.ts";
+export * from "./repositories/analytics.ts";

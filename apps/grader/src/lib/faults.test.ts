@@ -93,7 +93,9 @@ describe.runIf((postgresUrl && redisAvailable() && postgresAvailable()) || requi
     graders.push(g);
     return g;
   };
-  const submit = async (code: string, userId = fx.studentId) => (await enqueueSubmission(fresh.db, { userId, assignmentId: fx.assignmentId, code })).job.id;
+  // Every submission's code is unique (a trailing comment): identical resubmissions are not stored.
+  let sent = 0;
+  const submit = async (code: string, userId = fx.studentId) => (await enqueueSubmission(fresh.db, { userId, assignmentId: fx.assignmentId, code: `${code}\n// ${++sent}` })).job.id;
 
   beforeAll(async () => {
     if (!postgresUrl) throw new Error("TEST_POSTGRES_URL is not set (run scripts/services.sh start)");
@@ -186,7 +188,8 @@ describe.runIf((redisAvailable() && postgresAvailable()) || requireServices)("Po
     const web = fresh.db;
     const fx = await seedFixture(web, { maxAttempts: null });
     grader = await startGrader({ DATABASE_URL: fresh.config.url, REDIS_URL: redis.url, GRADER_WORKER_ID: "pg-restart" });
-    const submit = async (code: string) => (await enqueueSubmission(web, { userId: fx.studentId, assignmentId: fx.assignmentId, code })).job.id;
+    let sent = 0; // unique codes: identical resubmissions are not stored
+    const submit = async (code: string) => (await enqueueSubmission(web, { userId: fx.studentId, assignmentId: fx.assignmentId, code: `${code}\n// ${++sent}` })).job.id;
     const before = await submit(exercise.solution);
     await until(async () => (await status(web, before)) === "graded", "grade before the restart");
     const testsPerGrade = await web.testResult.count({ where: { jobId: before } });

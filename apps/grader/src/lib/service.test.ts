@@ -156,7 +156,7 @@ describe.each(providers().map((p) => [p.name, p] as const))("HTTP API and embedd
     const ex = await loadExercise("dense-forward");
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+      const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: `${ex.solution}\n// ${i}` }); // unique: an identical resubmission is not stored
       ids.push(job.id);
     }
     svc.receiver.wake();
@@ -181,7 +181,7 @@ describe("two graders on one database (embedded queue)", () => {
       const ex = await loadExercise("dense-forward");
       const ids: string[] = [];
       for (let i = 0; i < 10; i++) {
-        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: `${ex.solution}\n// ${i}` }); // unique: an identical resubmission is not stored
         ids.push(job.id);
       }
       for (const s of services) s.receiver.wake();
@@ -336,7 +336,7 @@ describe.runIf(redisUrl || requireServices)("BullMQ driver (throwaway Redis)", (
       const ex = await loadExercise("dense-forward");
       const ids: string[] = [];
       for (let i = 0; i < 6; i++) {
-        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: ex.solution });
+        const { job } = await enqueueSubmission(fresh.db, { userId: i % 2 ? fx.studentId : fx.otherStudentId, assignmentId: fx.assignmentId, code: `${ex.solution}\n// ${i}` }); // unique: an identical resubmission is not stored
         ids.push(job.id);
       }
       for (const s of services) s.receiver.wake();

@@ -25,8 +25,10 @@ describe.each(providers())("diagnoses on $name", ({ fresh }) => {
   });
   afterEach(() => f.dispose());
 
+  let attempt = 0;
   async function graded(userId: string): Promise<{ jobId: string; submissionId: string }> {
-    const { submission, job } = await enqueueSubmission(f.db, { userId, assignmentId: fx.assignmentId, code: "// x" });
+    // Each attempt's code differs: an identical resubmission is not stored (attempts.ts).
+    const { submission, job } = await enqueueSubmission(f.db, { userId, assignmentId: fx.assignmentId, code: `// x${++attempt}` });
     await claimJob(f.db, job.id, "w1");
     expect(await completeJob(f.db, job.id, "w1", grade)).toBe(true);
     return { jobId: job.id, submissionId: submission.id };

@@ -247,7 +247,7 @@ describe.each(providers())("submissions on $name", ({ fresh }) => {
     await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x".repeat(100_001) })).rejects.toMatchObject({ code: "too_large" });
     const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", now });
     expect(submission.isLate).toBe(true);
-    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x", now })).rejects.toMatchObject({ code: "attempts_exhausted" });
+    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "y", now })).rejects.toMatchObject({ code: "attempts_exhausted" });
     const job = await claimNextJob(f.db, "w");
     await completeJob(f.db, job!.jobId, "w", { ...grade, status: "passed", score: 10, maxScore: 10 });
     expect((await f.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).score).toBe(80);

@@ -1,6 +1,7 @@
 import type { Db } from "../client.ts";
-import { DomainError } from "../errors.ts";
-import { checkAcceptance } from "./grading-policy.ts";
+import { DomainError, DuplicateSubmissionError } from "../errors.ts";
+import { chargedAttempts, findDuplicateAttempt, type EarlierAttempt } from "./attempts.ts";
+import { checkAcceptance, effectiveWindow } from "./grading-policy.ts";
 import { nextFairTurn } from "./jobs.ts";
 
 /** Largest submission accepted, in UTF-16 code units (a generous bound for one module). */
@@ -23,8 +24,10 @@ export interface EnqueueInput {
 const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 
 /**
- * Stores a submission against the assignment's exercise version (the pinned one, else the newest) and queues its grading job, after
- * checking enrollment, the assignment's window and the attempts left. The unique
+ * Stores a submission against the assignment's pinned exercise version (the newest when none is
+ * pinned) and queues its grading job, after checking enrollment, the student's window (their
+ * extension included) and the attempts left. Code identical to an earlier charged attempt is not
+ * stored (DuplicateSubmissionError names the attempt); see attempts.ts for what is charged. The unique
  * (user, assignment, attempt) key turns a double click into a clear conflict, never two attempts.
  */
 export async function enqueueSubmission(db: Db, input: EnqueueInput) {
@@ -34,20 +37,27 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   }
   const assignment = await db.assignment.findUnique({
     where: { id: input.assignmentId },
-    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } } },
+    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } }, exerciseVersion: true },
   });
   if (!assignment) throw new DomainError("not_found", "No such assignment.");
-  const enrollment = await db.enrollment.findUnique({
-    where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
-  });
+  const [enrollment, extension, earlier] = await Promise.all([
+    db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } } }),
+    db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: input.userId } } }),
+    earlierAttempts(db, input.userId, assignment.id),
+  ]);
   if (!enrollment) throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
-  // The version the assignment pins (authoring attaches one), else the newest.
-  const version = assignment.exerciseVersionId === null ? assignment.exercise.versions[0] : await db.exerciseVersion.findUnique({ where: { id: assignment.exerciseVersionId } });
+  // The pinned version when the instructor chose one, else the newest.
+  const version = assignment.exerciseVersion ?? assignment.exercise.versions[0];
   if (!version) throw new DomainError("not_found", "This exercise has no published version yet.");
 
-  const used = await db.submission.count({ where: { userId: input.userId, assignmentId: assignment.id } });
-  const acceptance = checkAcceptance(assignment, now, used);
+  const acceptance = checkAcceptance(effectiveWindow(assignment, extension), now, chargedAttempts(earlier));
+  if (!acceptance.ok && acceptance.code !== "attempts_exhausted") throw new DomainError(acceptance.code, acceptance.message);
+  // A repeat is answered with its match even when no attempts are left: it would not use one.
+  const duplicate = findDuplicateAttempt(earlier, input.code);
+  if (duplicate) throw new DuplicateSubmissionError({ submissionId: duplicate.id, attemptNumber: duplicate.attemptNumber });
   if (!acceptance.ok) throw new DomainError(acceptance.code, acceptance.message);
+  // Attempt numbers keep counting every stored submission (failed ones too), so they stay unique.
+  const attemptNumber = earlier.reduce((n, a) => Math.max(n, a.attemptNumber), 0) + 1;
 
   // Read before the transaction, which then holds its connection for the writes only.
   const fairAt = await nextFairTurn(db, input.userId, now);
@@ -58,7 +68,7 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
           userId: input.userId,
           assignmentId: assignment.id,
           exerciseVersionId: version.id,
-          attemptNumber: used + 1,
+          attemptNumber,
           code: input.code,
           isLate: acceptance.isLate,
           createdAt: now,
@@ -106,4 +116,13 @@ export function latestOwnSubmission(db: Db, userId: string, assignmentId: string
     orderBy: { attemptNumber: "desc" },
     select: { id: true, attemptNumber: true, code: true, createdAt: true, score: true, maxScore: true },
   });
+}
+
+/** A student's earlier attempts with what duplicate detection and charging need. */
+async function earlierAttempts(db: Db, userId: string, assignmentId: string): Promise<EarlierAttempt[]> {
+  const rows = await db.submission.findMany({
+    where: { userId, assignmentId },
+    select: { id: true, attemptNumber: true, code: true, gradingJob: { select: { status: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, attemptNumber: r.attemptNumber, code: r.code, jobStatus: r.gradingJob?.status ?? null }));
 }

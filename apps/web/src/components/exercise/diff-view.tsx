@@ -1,4 +1,4 @@
-import { collapseUnchanged, diffLines, diffStats } from "../../lib/exercise/diff.ts";
+import { collapseUnchanged, diffLines, diffStats } from "../../lib/exercise/line-diff.ts";
 import type { ExerciseMessages } from "../../lib/i18n/messages/exercise.ts";
 import { format } from "../../lib/i18n/translate.ts";
 

@@ -12,7 +12,7 @@ import { format } from "../../lib/i18n/translate.ts";
 import { Button } from "../ui/Button.tsx";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor.tsx";
 import "./exercise.css";
-import { fetchJson } from "./fetch-json.ts";
+import { ApiCallError, fetchJson } from "./fetch-json.ts";
 import { PublicRunner, RunTimeoutError } from "./public-runner.ts";
 import { SubmissionResult, statusText } from "./submission-result.tsx";
 import { TestList, round } from "./test-list.tsx";
@@ -66,6 +66,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
   const [run, setRun] = useState<RunState>({ kind: "idle" });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<{ attemptNumber: number; href: string } | null>(null);
   const [attemptsUsed, setAttemptsUsed] = useState(props.window.attemptsUsed);
   const { submission, setSubmission, error: pollError } = useSubmissionLive(props.latest);
 
@@ -160,15 +161,23 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
     const code = editor.current?.getCode() ?? "";
     setSubmitting(true);
     setSubmitError(null);
+    setDuplicateOf(null);
     try {
       await draft.flush();
       const created = await fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, (s) => s.SubmissionViewSchema, {
         method: "POST",
         body: { code },
       });
-      setAttemptsUsed(created.attemptNumber);
+      // One more charged attempt (attempt numbers also count uncharged infrastructure failures).
+      setAttemptsUsed((n) => n + 1);
       setSubmission(created);
     } catch (e) {
+      if (e instanceof ApiCallError && e.code === "duplicate" && e.match) {
+        const text = format(m.duplicateAttempt, { n: e.match.attemptNumber });
+        setDuplicateOf({ attemptNumber: e.match.attemptNumber, href: e.match.href });
+        setAnnouncement(text);
+        return;
+      }
       setSubmitError((e as Error).message);
       setAnnouncement((e as Error).message);
     } finally {
@@ -216,6 +225,11 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
           {" · "}
           {props.dates.dueAt ? format(m.due, { date: props.dates.dueAt }) : m.noDue}
         </p>
+        {w.extended && (
+          <p className="exercise-notice" data-testid="extension-note">
+            {m.extendedForYou}
+          </p>
+        )}
         {props.dates.lateDueAt && w.latePenalty > 0 && blockedBy === null && !w.lateNow && (
           <p className="exercise-muted">{format(m.lateUntil, { date: props.dates.lateDueAt, penalty: round(w.latePenalty * 100) })}</p>
         )}
@@ -231,6 +245,14 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
         )}
       </div>
 
+      {duplicateOf && (
+        <p className="exercise-notice" role="status" data-testid="submit-duplicate" data-attempt={duplicateOf.attemptNumber}>
+          {format(m.duplicateAttempt, { n: duplicateOf.attemptNumber })}{" "}
+          <a className="exercise-link" href={duplicateOf.href}>
+            {format(m.duplicateOpen, { n: duplicateOf.attemptNumber })}
+          </a>
+        </p>
+      )}
       {submitError && (
         <p className="exercise-error" role="alert" data-testid="submit-error">
           {submitError}

@@ -22,6 +22,8 @@ export class ApiCallError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a "duplicate" answer: the earlier attempt with the same code. */
+    readonly match?: { submissionId: string; attemptNumber: number; href: string },
   ) {
     super(message);
     this.name = "ApiCallError";
@@ -58,7 +60,7 @@ export async function fetchJson<S extends z.ZodType>(
   const { ApiErrorSchema } = await loaded;
   if (!res.ok) {
     const err = ApiErrorSchema.safeParse(body);
-    if (err.success) throw new ApiCallError(res.status, err.data.error.code, err.data.error.message);
+    if (err.success) throw new ApiCallError(res.status, err.data.error.code, err.data.error.message, err.data.error.match);
     throw new ApiCallError(res.status, "http_error", `HTTP ${res.status}`);
   }
   const parsed = pickSchema(await loaded).safeParse(body);

@@ -1,21 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { gradebookView } from "./gradebook-view.ts";
+import { gradebookView, parseGradebookSort, sortGradebookRows, type GradebookSort } from "./gradebook-view.ts";
 import type { Gradebook } from "./queries.ts";
 
 const lesson1 = { position: 1, title: "Tensors" };
 const lesson2 = { position: 2, title: "Losses" };
 
+/** A gradebook row whose cells follow its scores (one charged attempt per graded cell). */
+function row(userId: string, name: string, scores: (number | null)[]) {
+  const cells = scores.map((score, i) => (score === null ? null : { countingId: `${userId}-a${i + 1}`, score, isLate: false, attempts: 1, submissions: 1, pending: false }));
+  return { userId, name, email: `${name.toLowerCase()}@x.io`, scores, cells, total: scores.reduce<number>((sum, v) => sum + (v ?? 0), 0) };
+}
+
 const g: Gradebook = {
   assignments: [
-    { id: "a1", exerciseSlug: "dense-forward", title: "Dense forward", points: 100, lesson: lesson1 },
-    { id: "a2", exerciseSlug: "activations", title: "Activations", points: 100, lesson: lesson1 },
-    { id: "a3", exerciseSlug: "softmax", title: "Softmax", points: 50, lesson: lesson2 },
-    { id: "a4", exerciseSlug: "extra", title: "Extra", points: 10, lesson: null },
+    { id: "a1", exerciseSlug: "dense-forward", title: "Dense forward", points: 100, scoringPolicy: "best", lesson: lesson1 },
+    { id: "a2", exerciseSlug: "activations", title: "Activations", points: 100, scoringPolicy: "best", lesson: lesson1 },
+    { id: "a3", exerciseSlug: "softmax", title: "Softmax", points: 50, scoringPolicy: "last", lesson: lesson2 },
+    { id: "a4", exerciseSlug: "extra", title: "Extra", points: 10, scoringPolicy: "best", lesson: null },
   ],
   rows: [
-    { userId: "u1", name: "Ada", email: "ada@x.io", scores: [100, 80, null, null], total: 180 },
-    { userId: "u2", name: "Alan", email: "alan@x.io", scores: [null, null, null, null], total: 0 },
-    { userId: "u3", name: "Grace", email: "grace@x.io", scores: [55, null, 45, 0], total: 100 },
+    row("u1", "Ada", [100, 80, null, null]),
+    row("u2", "Alan", [null, null, null, null]),
+    row("u3", "Grace", [55, null, 45, 0]),
   ],
 };
 
@@ -62,8 +68,28 @@ describe("gradebookView", () => {
     const v = gradebookView({ assignments: g.assignments, rows: [] });
     expect(v.columns.every((c) => c.submitted === 0 && c.average === null)).toBe(true);
     expect(v.averageTotal).toBeNull();
-    const pointless = gradebookView({ assignments: [], rows: [{ userId: "u", name: "N", email: "n@x.io", scores: [], total: 0 }] });
+    const pointless = gradebookView({ assignments: [], rows: [row("u", "N", [])] });
     expect(pointless.rows[0]?.percent).toBeNull();
     expect(pointless.groups).toEqual([]);
+  });
+});
+
+describe("sortGradebookRows", () => {
+  const v = gradebookView(g);
+  const names = (sort: GradebookSort) => sortGradebookRows(v.rows, v.columns, sort).map((r) => r.name);
+  it("sorts by name, by total and by one assignment, both ways", () => {
+    expect(names({ key: "name", dir: "desc" })).toEqual(["Grace", "Alan", "Ada"]);
+    expect(names({ key: "total", dir: "desc" })).toEqual(["Ada", "Grace", "Alan"]);
+    expect(names({ key: "total", dir: "asc" })).toEqual(["Grace", "Ada", "Alan"]); // Alan never submitted: last
+    expect(names({ key: "a1", dir: "desc" })).toEqual(["Ada", "Grace", "Alan"]);
+  });
+  it("puts students without a score last in either direction, by name", () => {
+    expect(names({ key: "a3", dir: "asc" })).toEqual(["Grace", "Ada", "Alan"]);
+    expect(names({ key: "a3", dir: "desc" })).toEqual(["Grace", "Ada", "Alan"]);
+  });
+  it("reads the sort from the query, ignoring unknown columns", () => {
+    expect(parseGradebookSort({ sort: "a2", dir: "desc" }, v.columns)).toEqual({ key: "a2", dir: "desc" });
+    expect(parseGradebookSort({ sort: "nope", dir: "sideways" }, v.columns)).toEqual({ key: "name", dir: "asc" });
+    expect(parseGradebookSort({}, v.columns)).toEqual({ key: "name", dir: "asc" });
   });
 });

@@ -68,3 +68,30 @@ export function gradebookView(g: Gradebook): GradebookView {
   const active = rows.filter((r) => r.submitted > 0);
   return { groups, columns, rows, maxTotal, studentsSubmitted: active.length, averageTotal: mean(active.map((r) => r.total)) };
 }
+
+/** The gradebook's order: by student name, by total, or by one assignment's column (its id). */
+export interface GradebookSort {
+  key: string;
+  dir: "asc" | "desc";
+}
+
+/** The sort asked for in the page's query (?sort=name|total|<assignment id>&dir=asc|desc); unknown values fall back to name, ascending. */
+export function parseGradebookSort(query: { sort?: string | string[]; dir?: string | string[] }, columns: readonly { id: string }[]): GradebookSort {
+  const key = typeof query.sort === "string" && (query.sort === "name" || query.sort === "total" || columns.some((c) => c.id === query.sort)) ? query.sort : "name";
+  return { key, dir: query.dir === "desc" ? "desc" : "asc" };
+}
+
+/** Rows in the chosen order; students without a score sort last either way, then by name. */
+export function sortGradebookRows<R extends GradebookStudentRow>(rows: readonly R[], columns: readonly { id: string }[], sort: GradebookSort): R[] {
+  const byName = (a: R, b: R) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email);
+  const sign = sort.dir === "desc" ? -1 : 1;
+  if (sort.key === "name") return [...rows].sort((a, b) => sign * byName(a, b));
+  const index = columns.findIndex((c) => c.id === sort.key);
+  const value = (r: R): number | null => (sort.key === "total" ? (r.submitted > 0 ? r.total : null) : (r.scores[index] ?? null));
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    return sign * (va - vb) || byName(a, b);
+  });
+}

@@ -54,6 +54,15 @@ describe("per-user course data", () => {
     expect(b).toMatchObject({ title: "Dense forward", bestScore: 10, attempts: 1 });
   });
 
+  it("shows a student their own extended dates, and nobody else's", async () => {
+    const assignment = await fresh.db.assignment.findFirstOrThrow({ where: { courseId } });
+    await fresh.db.extension.create({ data: { assignmentId: assignment.id, userId: bob, dueAt: at(9) } });
+    const [b] = await courseAssignments(fresh.db, courseId, bob, "en", at(5));
+    expect(b).toMatchObject({ dueAt: at(9), state: "open" });
+    const [a] = await courseAssignments(fresh.db, courseId, alice, "en", at(5));
+    expect(a).toMatchObject({ dueAt: at(2), state: "closed" });
+  });
+
   it("summarises only the user's own progress on My courses", async () => {
     expect((await listMyCourses(fresh.db, alice, "en"))[0]?.progress).toEqual({ done: 1, inProgress: 0, total: 2 });
     expect((await listMyCourses(fresh.db, bob, "zh-CN"))[0]).toMatchObject({ title: "深度学习", progress: { done: 0, inProgress: 0, total: 2 } });
@@ -61,7 +70,7 @@ describe("per-user course data", () => {
 
   it("builds a gradebook and a CSV that is safe to open in a spreadsheet", async () => {
     const g = await gradebook(fresh.db, courseId, "en");
-    expect(g.assignments).toEqual([{ id: expect.any(String), exerciseSlug: "dense-forward", title: "Dense forward", points: 100, lesson: { position: 1, title: "X" } }]);
+    expect(g.assignments).toEqual([{ id: expect.any(String), exerciseSlug: "dense-forward", title: "Dense forward", points: 100, scoringPolicy: "best", lesson: { position: 1, title: "X" } }]);
     expect((await gradebook(fresh.db, courseId, "zh-CN")).assignments[0]?.title).toBe("全连接前向");
     expect(g.rows.map((r) => [r.name, r.scores])).toEqual([
       ["=Bob, Jr", [10]],

@@ -1,6 +1,6 @@
 // Read models for the learner pages. Every query that returns per-user data takes the user's id
 // and filters by it: a student only ever sees their own progress and scores.
-import { RoleSchema, type Db, type Role } from "@course/db";
+import { RoleSchema, effectiveWindow, gradebookCells, type Db, type GradebookCell, type Role } from "@course/db";
 import type { Locale } from "../i18n/index.ts";
 import { asProgressStatus, summarize, type ProgressStatus, type ProgressSummary } from "./progress.ts";
 
@@ -139,7 +139,7 @@ export async function courseLessons(db: Db, courseId: string, userId: string, lo
 }
 
 export async function courseAssignments(db: Db, courseId: string, userId: string, locale: Locale, now: Date = new Date()): Promise<CourseAssignment[]> {
-  const [assignments, scores] = await Promise.all([
+  const [assignments, scores, extensions] = await Promise.all([
     db.assignment.findMany({
       where: { courseId },
       orderBy: { position: "asc" },
@@ -151,9 +151,13 @@ export async function courseAssignments(db: Db, courseId: string, userId: string
       _max: { score: true },
       _count: { _all: true },
     }),
+    // The student's own extensions: their dates replace the assignment's on the course page.
+    db.extension.findMany({ where: { userId, assignment: { courseId } }, select: { assignmentId: true, dueAt: true, lateDueAt: true, extraAttempts: true } }),
   ]);
   const byAssignment = new Map(scores.map((s) => [s.assignmentId, s]));
-  return assignments.map((a) => {
+  const extensionOf = new Map(extensions.map((e) => [e.assignmentId, e]));
+  return assignments.map((assignment) => {
+    const a = effectiveWindow(assignment, extensionOf.get(assignment.id));
     const s = byAssignment.get(a.id);
     return {
       id: a.id,
@@ -176,7 +180,10 @@ export interface GradebookRow {
   userId: string;
   name: string;
   email: string;
+  /** The counting score per assignment (by its scoring policy), null when nothing is graded. */
   scores: (number | null)[];
+  /** Per assignment: the counting submission, late flag and attempts (null: never submitted). */
+  cells: (GradebookCell | null)[];
   total: number;
 }
 
@@ -186,6 +193,7 @@ export interface GradebookAssignment {
   /** The exercise's title in the viewer's locale. */
   title: string;
   points: number;
+  scoringPolicy: "best" | "last";
   /** The lesson the exercise belongs to (position and title in the viewer's locale), if any. */
   lesson: { position: number; title: string } | null;
 }
@@ -195,18 +203,20 @@ export interface Gradebook {
   rows: GradebookRow[];
 }
 
-/** Students × assignments best scores (for instructors and TAs only: the caller checks the role). */
+/**
+ * Students × assignments counting scores: each assignment's best or last attempt by its scoring
+ * policy (for instructors and TAs only: the caller checks the role).
+ */
 export async function gradebook(db: Db, courseId: string, locale: Locale): Promise<Gradebook> {
-  const [assignments, students, scores] = await Promise.all([
+  const [assignments, students, cells] = await Promise.all([
     db.assignment.findMany({
       where: { courseId },
       orderBy: { position: "asc" },
       include: { exercise: { select: { slug: true, title: true, titleZh: true, lesson: { select: { position: true, title: true, titleZh: true } } } } },
     }),
     db.enrollment.findMany({ where: { courseId, role: "student" }, include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
-    db.submission.groupBy({ by: ["userId", "assignmentId"], where: { assignment: { courseId } }, _max: { score: true } }),
+    gradebookCells(db, courseId),
   ]);
-  const best = new Map(scores.map((s) => [`${s.userId}\u0000${s.assignmentId}`, s._max.score]));
   return {
     assignments: assignments.map((a) => {
       const lesson = a.exercise.lesson;
@@ -215,12 +225,14 @@ export async function gradebook(db: Db, courseId: string, locale: Locale): Promi
         exerciseSlug: a.exercise.slug,
         title: localized(locale, a.exercise.title, a.exercise.titleZh),
         points: a.points,
+        scoringPolicy: a.scoringPolicy === "last" ? ("last" as const) : ("best" as const),
         lesson: lesson ? { position: lesson.position, title: localized(locale, lesson.title, lesson.titleZh) } : null,
       };
     }),
     rows: students.map(({ user }) => {
-      const row = assignments.map((a) => best.get(`${user.id}\u0000${a.id}`) ?? null);
-      return { userId: user.id, name: user.name, email: user.email, scores: row, total: row.reduce<number>((sum, s) => sum + (s ?? 0), 0) };
+      const rowCells = assignments.map((a) => cells.get(`${user.id}\u0000${a.id}`) ?? null);
+      const row = rowCells.map((c) => c?.score ?? null);
+      return { userId: user.id, name: user.name, email: user.email, scores: row, cells: rowCells, total: row.reduce<number>((sum, s) => sum + (s ?? 0), 0) };
     }),
   };
 }

@@ -2,7 +2,7 @@
  * Data for the exercise page and its history, for the signed-in user only (server side). Grading
  * feedback comes in the request's language.
  */
-import type { Db } from "@course/db";
+import { effectiveWindow, type Db } from "@course/db";
 import { getLocale } from "../i18n/server.ts";
 import { assignmentBySlugs, submissionInclude } from "./access.ts";
 import { feedbackLocalizer } from "./exercise-source.ts";
@@ -13,10 +13,17 @@ export async function loadExercisePageData(db: Db, courseSlug: string, exerciseS
   const found = await assignmentBySlugs(db, courseSlug, exerciseSlug, userId);
   if (!found) return null;
   const { course, exercise, assignment, enrollment } = found;
-  const [version, draft, attemptsUsed, latest] = await Promise.all([
-    db.exerciseVersion.findFirst({ where: { exerciseId: exercise.id, ...(assignment.exerciseVersionId === null ? {} : { id: assignment.exerciseVersionId }) }, orderBy: { version: "desc" }, select: { starterCode: true } }),
+  const [version, draft, attemptsUsed, extension, latest] = await Promise.all([
+    // The version submissions are graded against: the pinned one, else the newest.
+    db.exerciseVersion.findFirst({
+      where: assignment.exerciseVersionId ? { id: assignment.exerciseVersionId } : { exerciseId: exercise.id },
+      orderBy: { version: "desc" },
+      select: { starterCode: true },
+    }),
     enrollment ? db.draft.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } } }) : null,
-    db.submission.count({ where: { userId, assignmentId: assignment.id } }),
+    // Charged attempts only: an infrastructure failure does not count (attempts.ts).
+    db.submission.count({ where: { userId, assignmentId: assignment.id, NOT: { gradingJob: { status: "failed" } } } }),
+    db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId } }, select: { dueAt: true, lateDueAt: true, extraAttempts: true } }),
     db.submission.findFirst({ where: { userId, assignmentId: assignment.id }, orderBy: { attemptNumber: "desc" }, include: submissionInclude }),
   ]);
   return {
@@ -26,7 +33,7 @@ export async function loadExercisePageData(db: Db, courseSlug: string, exerciseS
     enrolled: enrollment !== null,
     starterCode: version?.starterCode ?? null,
     draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
-    window: windowState(assignment, now, attemptsUsed, enrollment !== null),
+    window: windowState(effectiveWindow(assignment, extension), now, attemptsUsed, enrollment !== null, extension !== null),
     latest: latest ? toSubmissionView(latest, assignment, await feedbackLocalizer(exercise.slug, await getLocale())) : null,
   };
 }

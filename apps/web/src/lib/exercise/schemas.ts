@@ -76,7 +76,13 @@ export const CompileResultSchema = z.discriminatedUnion("ok", [
 export type CompileResult = z.infer<typeof CompileResultSchema>;
 
 export const ApiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.unknown().optional(),
+    /** A duplicate submission's earlier attempt (code "duplicate"). */
+    match: z.object({ submissionId: z.string(), attemptNumber: z.number().int(), href: z.string() }).optional(),
+  }),
 });
 
 export const PublicTestsResponseSchema = z.object({

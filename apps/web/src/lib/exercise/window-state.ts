@@ -18,9 +18,12 @@ export interface WindowState {
   lateDueAt: string | null;
   latePenalty: number;
   points: number;
+  /** The dates or attempts shown are this student's extension, not the assignment's. */
+  extended: boolean;
 }
 
-export function windowState(a: AssignmentWindow, now: Date, attemptsUsed: number, enrolled = true): WindowState {
+/** `a` is the student's effective window (effectiveWindow with their extension); `extended` says it differs. */
+export function windowState(a: AssignmentWindow, now: Date, attemptsUsed: number, enrolled = true, extended = false): WindowState {
   const acceptance = checkAcceptance(a, now, attemptsUsed);
   const blockedBy: SubmitBlock | null = !enrolled ? "not_enrolled" : acceptance.ok ? null : acceptance.code;
   return {
@@ -35,5 +38,6 @@ export function windowState(a: AssignmentWindow, now: Date, attemptsUsed: number
     lateDueAt: a.lateDueAt?.toISOString() ?? null,
     latePenalty: a.latePenalty,
     points: a.points,
+    extended,
   };
 }

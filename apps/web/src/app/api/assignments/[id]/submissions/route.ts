@@ -2,7 +2,7 @@
 // GET: the signed-in student's own attempts, newest first (no code; see the history page).
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { enqueueSubmission, listOwnSubmissions } from "@course/db";
+import { DuplicateSubmissionError, enqueueSubmission, listOwnSubmissions } from "@course/db";
 import { route } from "../../../../../lib/api.ts";
 import { getDb } from "../../../../../lib/db.ts";
 import { assignmentForUser, submissionInclude } from "../../../../../lib/exercise/access.ts";
@@ -26,7 +26,13 @@ const submitSpec = {
 export const POST = route(submitSpec, async ({ params, body, user }) => {
   const db = getDb();
   const assignment = await assignmentForUser(db, params.id, user.id);
-  const { submission } = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: body.code });
+  let submission;
+  try {
+    ({ submission } = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: body.code }));
+  } catch (error) {
+    if (error instanceof DuplicateSubmissionError) return duplicateResponse(error, assignment.course.slug, assignment.exercise.slug);
+    throw error;
+  }
   wakeGrader();
   const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id }, include: submissionInclude });
   const view: SubmissionView = toSubmissionView(stored, assignment);
@@ -43,3 +49,12 @@ export const GET = route({ params: Params, auth: true }, async ({ params, user }
     ),
   };
 });
+
+/** 409 naming the earlier attempt with the same code and where to read it (nothing was stored or charged). */
+function duplicateResponse(error: DuplicateSubmissionError, courseSlug: string, exerciseSlug: string) {
+  const href = `/courses/${encodeURIComponent(courseSlug)}/assignments/${encodeURIComponent(exerciseSlug)}/history#attempt-${error.match.attemptNumber}`;
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, match: { ...error.match, href } } },
+    { status: 409, headers: { "cache-control": "no-store" } },
+  );
+}

@@ -12,7 +12,8 @@ export const GET = route({ auth: true, params: z.object({ slug: z.string().min(1
   const access = await staffAccess(db, params.slug, user.id, locale);
   if (access.kind === "no_course") throw new ApiError(404, "not_found", "No such course.");
   if (access.kind === "forbidden") throw new ApiError(403, "forbidden", "Only the course's instructors and TAs can export grades.");
-  const csv = gradebookCsv(await gradebook(db, access.course.id, locale));
+  // A UTF-8 byte order mark first: spreadsheets then read non-ASCII names (Chinese) correctly.
+  const csv = `\uFEFF${gradebookCsv(await gradebook(db, access.course.id, locale))}`;
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

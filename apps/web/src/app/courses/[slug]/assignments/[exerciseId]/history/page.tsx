@@ -48,7 +48,7 @@ export default async function HistoryPage({ params }: Props) {
           {subs.map((s, i) => {
             const previous = subs[i + 1];
             return (
-              <li key={s.id} className="exercise-panel" data-testid="history-item" data-attempt={s.attemptNumber}>
+              <li key={s.id} id={`attempt-${s.attemptNumber}`} className="exercise-panel" data-testid="history-item" data-attempt={s.attemptNumber}>
                 <h2 className="exercise-h3">
                   {format(m.attempt, { n: s.attemptNumber })}{" "}
                   <span className="exercise-muted">· {format(m.submittedAt, { date: formatDate(s.createdAt, locale) })}</span>
