@@ -4,12 +4,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadExerciseFolder, readTestNames, type Exercise, type ExerciseManifest, type TestNames } from "@course/exercise-kit";
-import { exerciseIds, isExerciseId, type ExerciseId } from "@course/lessons";
+import { exerciseIds, isExerciseId, type ExerciseId } from "./catalogue.ts";
 
 export const EXERCISES_ROOT = dirname(fileURLToPath(import.meta.url));
 
-// The catalogue (ids in COURSE.md's lesson order) has one home: @course/lessons.
-export { exerciseIds, isExerciseId, type ExerciseId } from "@course/lessons";
+// The catalogue's one home is the exercise folders' manifests, read by ./catalogue.ts.
+export { exerciseCatalogue, exerciseIds, isExerciseId, type CatalogueEntry, type ExerciseId } from "./catalogue.ts";
 
 const cache = new Map<string, Promise<Exercise>>();
 

@@ -10,7 +10,7 @@ interface WebpackConfig {
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@course/db", "@course/lessons", "@course/locales", "@course/exercise-kit", "@course/model-kit"],
+  transpilePackages: ["@course/db", "@course/lessons", "@course/exercises", "@course/locales", "@course/exercise-kit", "@course/model-kit"],
   serverExternalPackages: [
     "better-sqlite3",
     "@node-rs/argon2",

@@ -1,6 +1,6 @@
 // A deliberately small front-matter format: a `---` fenced block of `key: value` lines.
 import { z } from "zod";
-import { exercisesOfLesson, isExerciseId, type ExerciseId, type LessonSlug } from "./catalog.ts";
+import { exercisesOfLesson, type ExerciseId, type LessonSlug } from "./catalog.ts";
 
 export class LessonFormatError extends Error {
   override name = "LessonFormatError";
@@ -15,14 +15,6 @@ export const LessonFrontMatterSchema = z
       .regex(/^\d+$/, "minutes must be a whole number")
       .transform(Number)
       .pipe(z.number().int().min(5).max(240)),
-    exercises: z
-      .string()
-      .transform((s) => s.split(",").map((id) => id.trim()).filter((id) => id !== ""))
-      .pipe(
-        z
-          .array(z.string().refine(isExerciseId, { error: (issue) => `unknown exercise id "${String(issue.input)}"` }))
-          .min(1),
-      ),
   })
   .strict();
 
@@ -30,6 +22,7 @@ export interface LessonFrontMatter {
   readonly title: string;
   readonly summary: string;
   readonly minutes: number;
+  /** Not written in the file: the exercises whose exercise.json names this lesson, in order. */
   readonly exerciseIds: ExerciseId[];
 }
 
@@ -50,7 +43,10 @@ export function splitFrontMatter(source: string): { fields: Record<string, strin
   return { fields, body: text.slice(match[0].length) };
 }
 
-/** Parses and validates a lesson file; its exercises must be exactly the catalogue's for the lesson. */
+/**
+ * Parses and validates a lesson file. Its exercises come from the catalogue (each exercise.json
+ * names its lesson), so the file does not list them; an `exercises:` key is rejected as unknown.
+ */
 export function parseLessonFile(
   source: string,
   slug: LessonSlug,
@@ -60,13 +56,5 @@ export function parseLessonFile(
   if (!parsed.success) {
     throw new LessonFormatError(`${slug}: invalid front matter: ${z.prettifyError(parsed.error)}`);
   }
-  const { exercises, ...rest } = parsed.data;
-  const expected = exercisesOfLesson(slug);
-  const ids = exercises.filter(isExerciseId);
-  if (ids.length !== expected.length || ids.some((id, i) => id !== expected[i])) {
-    throw new LessonFormatError(
-      `${slug}: exercises ${ids.join(", ")} differ from the catalogue's ${expected.join(", ")}`,
-    );
-  }
-  return { meta: { ...rest, exerciseIds: ids }, body };
+  return { meta: { ...parsed.data, exerciseIds: exercisesOfLesson(slug) }, body };
 }

@@ -6,8 +6,8 @@ import { LessonFormatError } from "./frontmatter.ts";
 import { createLessonStore, getLesson, lessonContentDir, listLessons } from "./loader.ts";
 import type { Locale } from "./locale.ts";
 
-function lessonFile(title: string, exercises: string, body: string): string {
-  return `---\ntitle: ${title}\nsummary: About ${title}.\nminutes: 30\nexercises: ${exercises}\n---\n${body}`;
+function lessonFile(title: string, body: string, extraMeta = ""): string {
+  return `---\ntitle: ${title}\nsummary: About ${title}.\nminutes: 30\n${extraMeta}---\n${body}`;
 }
 
 describe("lesson store over a content folder", () => {
@@ -19,11 +19,11 @@ describe("lesson store over a content folder", () => {
       await mkdir(join(dir, slug), { recursive: true });
       await writeFile(join(dir, slug, `${locale}.md`), text);
     };
-    // Lesson 1 in both locales, lesson 4 in English only, lesson 7 with broken metadata.
-    await write("01-tensors-and-the-neuron", "en", lessonFile("Neuron", "dense-forward, activations", "## Intro\n\nHello $x$."));
-    await write("01-tensors-and-the-neuron", "zh-CN", lessonFile("神经元", "dense-forward, activations", "## 引言\n\n你好 $x$。"));
-    await write("04-optimisers", "en", lessonFile("Optimisers", "sgd-momentum, adam", "## Adam\n\nText."));
-    await write("07-attention", "en", lessonFile("Attention", "causal-mask", "Text."));
+    // Lesson 1 in both locales, lesson 4 in English only, lesson 7 with broken metadata (minutes twice).
+    await write("01-tensors-and-the-neuron", "en", lessonFile("Neuron", "## Intro\n\nHello $x$."));
+    await write("01-tensors-and-the-neuron", "zh-CN", lessonFile("神经元", "## 引言\n\n你好 $x$。"));
+    await write("04-optimisers", "en", lessonFile("Optimisers", "## Adam\n\nText."));
+    await write("07-attention", "en", lessonFile("Attention", "Text.", "minutes: 20\n"));
   });
 
   afterAll(async () => {
@@ -79,7 +79,7 @@ describe("lesson store over a content folder", () => {
   it("caches rendered lessons in memory", async () => {
     const store = createLessonStore(dir);
     const first = await store.getLesson("04-optimisers", "en");
-    await writeFile(join(dir, "04-optimisers", "en.md"), lessonFile("Changed", "sgd-momentum, adam", "New."));
+    await writeFile(join(dir, "04-optimisers", "en.md"), lessonFile("Changed", "New."));
     const second = await store.getLesson("04-optimisers", "en");
     expect(second).toBe(first);
     expect((await createLessonStore(dir).getLesson("04-optimisers", "en"))?.title).toBe("Changed");
