@@ -53,7 +53,7 @@ test("a TA sees the roster and issues reset links, but gets 403 on settings, joi
     // The roster is readable; its tabs show only what a TA may use.
     const roster = await ta.goto(`/courses/${slug}/roster`);
     expect(roster?.status()).toBe(200);
-    await expect(ta.getByTestId("staff-nav").getByRole("link")).toHaveText(["Overview", "Gradebook", "Roster"]);
+    await expect(ta.getByTestId("staff-nav").getByRole("link")).toHaveText(["Overview", "Gradebook", "Assignments", "Roster"]);
     await expect(ta.getByRole("button", { name: /^Change role/ })).toHaveCount(0);
     await expect(ta.getByRole("heading", { name: "Import a roster (CSV)" })).toHaveCount(0);
     expect((await ta.request.get(`/courses/${slug}/roster/csv`)).status()).toBe(200);

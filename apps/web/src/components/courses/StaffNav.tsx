@@ -22,6 +22,7 @@ export interface StaffTab {
 export const STAFF_TABS: StaffTab[] = [
   { key: "overview", label: "tabOverview", href: (s) => `/courses/${s}`, action: "viewStaffPages" },
   { key: "gradebook", label: "tabGradebook", href: (s) => `/courses/${s}/gradebook`, action: "viewStaffPages" },
+  { key: "assignments", label: "tabAssignments", href: (s) => `/courses/${s}/staff/assignments`, action: "viewStaffPages" },
   { key: "roster", label: "tabRoster", href: (s) => `/courses/${s}/roster`, action: "viewStaffPages" },
   { key: "join-codes", label: "tabJoinCodes", href: (s) => `/courses/${s}/join-codes`, action: "manageJoinCodes" },
   { key: "exercises", label: "tabExercises", href: (s) => `/courses/${s}/exercises`, action: "authorExercises" },

@@ -4,7 +4,7 @@
 import "../assess.css";
 import type { Metadata } from "next";
 import { assignableExercises, listStaffAssignments } from "@course/db";
-import { Breadcrumbs } from "../../../../../components/courses/Breadcrumbs.tsx";
+import { StaffNav } from "../../../../../components/courses/StaffNav.tsx";
 import { AssignmentForm } from "../../../../../components/assess/AssignmentForm.tsx";
 import { Link } from "../../../../../components/ui/Link.tsx";
 import { staffMay, staffPage } from "../../../../../lib/courses/assess-access.ts";
@@ -35,7 +35,7 @@ export default async function StaffAssignmentsPage({ params }: { params: Promise
 
   return (
     <div className="container assess-page">
-      <Breadcrumbs label={t("breadcrumbs")} items={[{ href: "/my", label: t("myCourses") }, { href: `/courses/${course.slug}`, label: course.title }, { label: t("staffAssignments") }]} />
+      <StaffNav slug={course.slug} role={role} active="assignments" locale={locale} />
       <header className="page-header">
         <h1>{t("staffAssignments")}</h1>
         <p>{t("staffAssignmentsLead")}</p>
