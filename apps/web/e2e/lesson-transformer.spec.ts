@@ -16,9 +16,9 @@ async function open(page: Page): Promise<Locator> {
   return page.locator('section.demo[data-demo="transformer-reverse"]');
 }
 
-/** The numbers of a chart's or heatmap's data table (rows of cells after the row header). */
+/** The numbers of a chart's or heatmap's data table (rows of cells after the row header; not uPlot's legend). */
 async function tableOf(figure: Locator): Promise<number[][]> {
-  return figure.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => Number(td.textContent))));
+  return figure.locator(".demo-table tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => Number(td.textContent))));
 }
 
 async function submit(page: Page, code: string): Promise<void> {
