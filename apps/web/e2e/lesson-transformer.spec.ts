@@ -1,5 +1,5 @@
 // Lesson 8's tiny Transformer learning to reverse sequences: its loss falls, its attention heads
-// become the anti-diagonal (read from the heatmaps' data tables), Stop and Run again work, and the
+// become the anti-diagonal (read from the heatmaps' data tables), Stop and Train again work, and the
 // reader's own multiHeadAttention scores the same weights (a correct one matches, a wrong one is
 // flagged and stays behind).
 import { readFileSync } from "node:fs";
@@ -56,17 +56,24 @@ test("the Transformer learns to reverse: loss falls, and its heads' attention be
   expect(Math.max(...mirrored)).toBe(6);
   await expect(d.getByTestId("transformer-example")).toContainText("→ the model writes");
 
-  // Four heads on sequences of 4: one 4×4 map each. Stop keeps what was drawn; Run again restarts.
+  // Four heads on sequences of 4: one 4×4 map each. Stop keeps what was drawn; the same button trains again.
   await d.getByLabel("Attention heads").selectOption("4");
   await d.getByLabel("Sequence length").fill("4");
   await expect(heads).toHaveCount(4, { timeout: 60_000 });
   await expect(heads.first()).toHaveAttribute("data-rows", "4");
-  await d.getByTestId("transformer-stop").click();
+  const toggle = d.getByTestId("transformer-toggle");
+  await expect(toggle).toHaveText("Stop");
+  await toggle.click();
   await expect(d).toHaveAttribute("data-status", "stopped");
   await expect(d.getByTestId("demo-status")).toHaveText("Stopped.");
   await expect(heads).toHaveCount(4);
-  await d.getByRole("button", { name: "Run again" }).click();
+  // The same button, still focused, trains again.
+  await expect(toggle).toHaveText("Train again");
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveText("Stop");
   await expect(d).toHaveAttribute("data-status", "done", { timeout: 180_000 });
+  await expect(toggle).toHaveText("Train again");
 });
 
 test("your multiHeadAttention in the Transformer: a correct one matches the reference, one without the transpose is flagged", async ({ page }) => {

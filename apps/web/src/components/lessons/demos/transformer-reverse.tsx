@@ -76,7 +76,6 @@ export default function TransformerReverseDemo({ params, locale, own, ownPanel }
       locale={locale}
       status={status}
       checks={state.checks}
-      onRerun={() => (enabled ? rerun() : setEnabled(true))}
       ownPanel={ownPanel}
       controls={
         <>
@@ -92,11 +91,10 @@ export default function TransformerReverseDemo({ params, locale, own, ownPanel }
             </select>
           </label>
           <Slider label={t("trSteps")} value={steps} min={20} max={1000} step={20} onChange={change(setSteps)} />
-          {status.kind === "running" ? (
-            <button type="button" className="btn btn-secondary btn-small" data-testid="transformer-stop" onClick={() => setEnabled(false)}>
-              {t("trStop")}
-            </button>
-          ) : null}
+          {/* One button that stays in place (and keeps the keyboard focus) as it turns from Stop into Train again. */}
+          <button type="button" className="btn btn-secondary btn-small" data-testid="transformer-toggle" onClick={() => (status.kind === "running" ? setEnabled(false) : enabled ? rerun() : setEnabled(true))}>
+            {status.kind === "running" ? t("trStop") : t("trStart")}
+          </button>
         </>
       }
     >
