@@ -79,6 +79,20 @@ export const demoSpecs = {
     z.object({ seqLen: z.number().int().min(4).max(64).default(32), dModel: z.number().int().min(4).max(64).multipleOf(2).default(32) }).strict(),
     [{ exercise: "positional-encoding", exports: ["positionalEncoding"] }],
   ),
+  /**
+   * Lesson 8: a tiny Transformer (embedding + sinusoidal positions, one pre-norm encoder block)
+   * learning to reverse sequences of letters, with its loss, accuracy and per-head attention.
+   */
+  "transformer-reverse": demo(
+    z
+      .object({
+        seqLen: z.number().int().min(3).max(8).default(6),
+        heads: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(2),
+        steps: z.number().int().min(20).max(1000).default(200),
+      })
+      .strict(),
+    [{ exercise: "multi-head-attention", exports: ["multiHeadAttention"] }],
+  ),
   /** Lesson 5: the CNN on real MNIST digits: draw or pick a digit, see its feature maps and prediction, train it live. */
   "mnist-cnn": demo(
     z

@@ -3,3 +3,4 @@
 export { GAN_RANGE, GAN_TARGETS, sampleTarget, targetDensity, trainGan1d, type Gan1dOptions, type GanSnapshot, type GanTarget } from "./gan1d.ts";
 export { crossValidate, REFERENCE_BLOCKS, rocCurve, type EvaluationBlocks, type EvaluationOptions, type EvaluationResult, type Fold, type FoldResult, type RocPoint } from "./evaluation.ts";
 export { fitWithCurves, smoothCurve, type FitCallbacks, type FitCurvesOptions } from "./fit-curves.ts";
+export { trainReverser, type AttentionFn, type ReverserOptions, type ReverserScore, type ReverserSnapshot } from "./reverse-transformer.ts";

@@ -45,6 +45,8 @@ export function DemoShell({ name, title, locale, status, checks = [], controls, 
             ? t("demoRunning")
             : status.kind === "done"
               ? t("demoDone", { ms: status.ms })
+              : status.kind === "stopped"
+                ? t("demoStopped")
               : status.exerciseId
                 ? `${t("ownCodeThrew", { exercise: status.exerciseId, message: status.message })}${status.line ? ` ${t("ownCodeLine", { line: status.line })}` : ""}`
                 : t("demoError", { message: status.message })}

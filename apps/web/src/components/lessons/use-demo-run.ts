@@ -8,11 +8,13 @@ import { runDemo } from "./demo-client.ts";
 export type DemoStatus =
   | { kind: "running" }
   | { kind: "done"; ms: number }
+  | { kind: "stopped" }
   | { kind: "error"; message: string; exerciseId?: string; line?: number };
 
 /**
  * `reduce` folds each frame into the state (which restarts from `init` on every run). A run starts
  * `debounceMs` after the last input change (sliders), and a newer run cancels the older one.
+ * `enabled` false cancels the current run and starts none (a Stop button); the state is kept.
  */
 export function useDemoRun<F, S>(
   demo: DemoName,
@@ -21,6 +23,7 @@ export function useDemoRun<F, S>(
   reduce: (state: S, frame: F) => S,
   init: S,
   debounceMs = 60,
+  enabled = true,
 ): { state: S; status: DemoStatus; rerun: () => void } {
   const [state, setState] = useState<S>(init);
   const [status, setStatus] = useState<DemoStatus>({ kind: "running" });
@@ -28,6 +31,10 @@ export function useDemoRun<F, S>(
   const key = JSON.stringify(params);
 
   useEffect(() => {
+    if (!enabled) {
+      setStatus((s) => (s.kind === "running" ? { kind: "stopped" } : s));
+      return;
+    }
     let cancel: (() => void) | undefined;
     setStatus({ kind: "running" });
     const timer = setTimeout(() => {
@@ -43,7 +50,7 @@ export function useDemoRun<F, S>(
       cancel?.();
     };
     // `init` and `reduce` are fixed per view; a run restarts on new parameters, own code or rerun.
-  }, [demo, key, own, generation, debounceMs]);
+  }, [demo, key, own, generation, debounceMs, enabled]);
 
   return { state, status, rerun: () => setGeneration((g) => g + 1) };
 }

@@ -8,6 +8,7 @@ import { createContext, OwnCodeError } from "../demo-context.ts";
 import { restrictTf, type TfNamespace } from "../kit.ts";
 import type { OwnCheck } from "../../lib/lessons/own-check.ts";
 import { demoComputations } from "./index.ts";
+import { reference } from "../model-kit.ts";
 
 beforeAll(async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -161,5 +162,44 @@ describe("positional-encoding", () => {
     };
     const check = checksOf((await run("positional-encoding", { seqLen: 16, dModel: 8 }, { "positional-encoding": swapped })).frames)[0];
     expect(check).toMatchObject({ ok: false, where: expect.stringMatching(/^PE\[\d+, \d+\]$/) });
+  });
+});
+
+describe("transformer-reverse", () => {
+  type Snap = { kind: "snapshot"; step: number; loss: number; accuracy: number; attention: number[][][]; own?: { accuracy: number } };
+  const snaps = (frames: unknown[]) => frames.filter((f) => (f as { kind: string }).kind === "snapshot") as Snap[];
+
+  it("trains, with its loss falling and one T×T heatmap per head at every snapshot", async () => {
+    const { frames, leaked } = await run("transformer-reverse", { seqLen: 5, heads: 4, steps: 30 });
+    const s = snaps(frames);
+    expect(s.map((f) => f.step)).toEqual([0, 10, 20, 29]);
+    expect(s.at(-1)!.loss).toBeLessThan(s[0]!.loss);
+    for (const f of s) {
+      expect(f.attention).toHaveLength(4);
+      for (const head of f.attention) expect(head.map((r) => r.length)).toEqual([5, 5, 5, 5, 5]);
+    }
+    expect(leaked).toBe(0);
+  });
+
+  it("scores the weights with the reader's multiHeadAttention: a correct one matches, one without the transpose is caught", async () => {
+    const correct = { multiHeadAttention: (x: tf.Tensor3D, p: Parameters<typeof reference.multiHeadAttention>[1], h: number) => reference.multiHeadAttention(x, p, h) };
+    const good = await run("transformer-reverse", { steps: 20 }, { "multi-head-attention": correct });
+    expect(checksOf(good.frames)).toEqual([expect.objectContaining({ exercise: "multi-head-attention", ok: true })]);
+    for (const f of snaps(good.frames)) expect(f.own!.accuracy).toBeCloseTo(f.accuracy, 6);
+    expect(good.leaked).toBe(0);
+
+    const noTranspose = {
+      multiHeadAttention: (x: tf.Tensor3D, p: Parameters<typeof reference.multiHeadAttention>[1], h: number) => {
+        const [B, T, d] = x.shape;
+        const lin = (w: tf.Tensor, b: tf.Tensor) => tf.reshape(tf.add(tf.matMul(tf.reshape(x, [B * T, d]) as tf.Tensor2D, w as tf.Tensor2D), b), [B * h, T, d / h]) as tf.Tensor3D;
+        const att = tf.softmax(tf.div(tf.matMul(lin(p.wq, p.bq), lin(p.wk, p.bk), false, true), Math.sqrt(d / h)));
+        return tf.reshape(tf.add(tf.matMul(tf.reshape(tf.matMul(att, lin(p.wv, p.bv)), [B * T, d]) as tf.Tensor2D, p.wo as tf.Tensor2D), p.bo), [B, T, d]);
+      },
+    };
+    const bad = await run("transformer-reverse", { steps: 20 }, { "multi-head-attention": noTranspose });
+    expect(checksOf(bad.frames)[0]).toMatchObject({ ok: false, where: expect.stringMatching(/^sequence 1, position \d, feature \d+$/) });
+    // A wrong shape is the reader's error, named with the exercise.
+    const sliced = { multiHeadAttention: (x: tf.Tensor3D) => tf.slice(x, [0, 0, 0], [-1, -1, 4]) };
+    await expect(run("transformer-reverse", { steps: 20 }, { "multi-head-attention": sliced })).rejects.toThrow(OwnCodeError);
   });
 });

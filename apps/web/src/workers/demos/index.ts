@@ -17,6 +17,7 @@ import { explainDigit } from "./explain-digit.ts";
 import { fitCurves } from "./fit-curves.ts";
 import { gan1d } from "./gan-1d.ts";
 import { mnistCnn } from "./mnist-cnn.ts";
+import { transformerReverse } from "./transformer-reverse.ts";
 
 // Each computation is typed with its own frame type; the worker only forwards frames.
 type AnyComputation<N extends DemoName> = DemoComputation<N, never>;
@@ -29,6 +30,7 @@ export const demoComputations: { [N in DemoName]?: AnyComputation<N> } = {
   "lstm-unrolled": lstmUnrolled as AnyComputation<"lstm-unrolled">,
   "attention-heatmap": attentionHeatmap as AnyComputation<"attention-heatmap">,
   "positional-encoding": positionalEncoding as AnyComputation<"positional-encoding">,
+  "transformer-reverse": transformerReverse as AnyComputation<"transformer-reverse">,
   "mnist-cnn": mnistCnn as AnyComputation<"mnist-cnn">,
   "gan-1d": gan1d as AnyComputation<"gan-1d">,
   "cross-validation": crossValidation as AnyComputation<"cross-validation">,

@@ -26,6 +26,7 @@ export const demoViews: { [N in DemoName]?: View<N> } = {
   "lstm-unrolled": lazy(() => import("./lstm-unrolled.tsx")),
   "attention-heatmap": lazy(() => import("./attention-heatmap.tsx")),
   "positional-encoding": lazy(() => import("./positional-encoding.tsx")),
+  "transformer-reverse": lazy(() => import("./transformer-reverse.tsx")),
   "mnist-cnn": lazy(() => import("./mnist-cnn.tsx")),
   "gan-1d": lazy(() => import("./gan-1d.tsx")),
   "cross-validation": lazy(() => import("./cross-validation.tsx")),

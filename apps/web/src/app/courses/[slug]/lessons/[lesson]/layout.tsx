@@ -1,5 +1,7 @@
-// Unknown lesson → a real 404: checked here, above this route's loading.tsx (which starts
-// streaming, and so fixes the status at 200, before the page itself runs).
+// Unknown lesson → a real 404: checked here, before anything streams (a loading.tsx here would
+// fix the status at 200 before the page itself runs). The lesson route has no loading.tsx on
+// purpose: its Suspense boundary sent the lesson hidden and revealed it from a script in an
+// animation frame, one long style-and-layout task after the first paint (Lighthouse TBT and LCP).
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getLesson } from "@course/lessons";
