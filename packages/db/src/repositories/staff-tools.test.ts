@@ -117,6 +117,12 @@ describe.each(providers())("staff tools on $name", ({ fresh }) => {
     expect((await f.db.auditLog.findMany({ where: { entityType: "Extension" } })).map((a) => a.action).sort()).toEqual(["extension.grant", "extension.remove", "extension.update"]);
   });
 
+  it("an archived course takes no more submissions", async () => {
+    await submit("// before");
+    await f.db.course.update({ where: { id: fx.courseId }, data: { archivedAt: new Date() } });
+    await expect(submit("// after")).rejects.toMatchObject({ code: "closed", message: expect.stringMatching(/archived/) });
+  });
+
   it("does not charge an identical resubmission and names the attempt it matches", async () => {
     const { submission } = await submit("export const x = 1;\n");
     const repeat = submit("export const x = 1;  \r\n\r\n");

@@ -37,9 +37,11 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   }
   const assignment = await db.assignment.findUnique({
     where: { id: input.assignmentId },
-    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } }, exerciseVersion: true },
+    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } }, exerciseVersion: true, course: { select: { archivedAt: true } } },
   });
   if (!assignment) throw new DomainError("not_found", "No such assignment.");
+  // An archived course stays readable to its members, but takes no more work.
+  if (assignment.course.archivedAt !== null) throw new DomainError("closed", "This course is archived: it no longer accepts submissions.");
   const [enrollment, extension, earlier] = await Promise.all([
     db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } } }),
     db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: input.userId } } }),
