@@ -31,7 +31,6 @@ export * from "./live/index.ts";
 export * from "./repositories/attempts.ts";
 export * from "./repositories/assignments.ts";
 export * from "./repositories/extensions.ts";
-export * from "./repositories/staff-audit.ts";
 export * from "./repositories/staff-submissions.ts";
 export * from "./repositories/regrade.ts";
 export * from "./repositories/analytics.ts";

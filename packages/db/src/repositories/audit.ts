@@ -17,7 +17,7 @@ export interface AuditInput {
 }
 
 /** Writes one audit row; pass the transaction's client so the row commits with the action. */
-export async function recordAudit(db: DbOrTx, entry: AuditInput): Promise<void> {
+export async function recordAudit(db: DbOrTx, entry: AuditInput, now = new Date()): Promise<void> {
   await db.auditLog.create({
     data: {
       actorId: entry.actorId,
@@ -26,6 +26,7 @@ export async function recordAudit(db: DbOrTx, entry: AuditInput): Promise<void> 
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       data: JSON.stringify({ before: entry.before ?? null, after: entry.after ?? null }),
+      createdAt: now,
     },
   });
 }
@@ -53,7 +54,8 @@ function parseData(data: string | null): { before: unknown; after: unknown } {
   try {
     const parsed = JSON.parse(data) as { before?: unknown; after?: unknown } | null;
     // Rows written before this log existed (enrolments) keep their details as a plain object.
-    if (parsed && typeof parsed === "object" && ("before" in parsed || "after" in parsed)) return { before: parsed.before ?? null, after: parsed.after ?? null };
+    if (parsed && typeof parsed === "object" && ("before" in parsed || "after" in parsed))
+      return { before: parsed.before ?? null, after: parsed.after ?? null };
     return { before: null, after: parsed };
   } catch {
     return { before: null, after: data };
@@ -61,7 +63,11 @@ function parseData(data: string | null): { before: unknown; after: unknown } {
 }
 
 /** One page of a course's audit log, newest first; a page past the end gives the last page. */
-export async function listAudit(db: Db, courseId: string, opts: { page: number; pageSize: number }): Promise<AuditPage> {
+export async function listAudit(
+  db: Db,
+  courseId: string,
+  opts: { page: number; pageSize: number },
+): Promise<AuditPage> {
   const total = await db.auditLog.count({ where: { courseId } });
   const pages = Math.max(1, Math.ceil(total / opts.pageSize));
   const page = Math.min(Math.max(1, opts.page), pages);
@@ -73,7 +79,15 @@ export async function listAudit(db: Db, courseId: string, opts: { page: number; 
     include: { actor: { select: { name: true, email: true } } },
   });
   return {
-    entries: rows.map((r) => ({ id: r.id, action: r.action, entityType: r.entityType, entityId: r.entityId, actor: r.actor, createdAt: r.createdAt, ...parseData(r.data) })),
+    entries: rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actor: r.actor,
+      createdAt: r.createdAt,
+      ...parseData(r.data),
+    })),
     page,
     pages,
     total,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "../client.ts";
 import { DomainError } from "../errors.ts";
 import { nextFairTurn } from "./jobs.ts";
-import { recordStaffAudit } from "./staff-audit.ts";
+import { recordAudit } from "./audit.ts";
 
 export const RegradeRequestSchema = z.object({
   exerciseVersionId: z.string().min(1, "Choose a version.").max(100),
@@ -29,7 +29,14 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * queued afresh for the run. False (and nothing written) when the job is not finished, e.g. a
  * worker is grading it right now.
  */
-export async function resetForRegrade(tx: Tx, submissionId: string, versionId: string, runId: string, fairAt: Date, now: Date): Promise<boolean> {
+export async function resetForRegrade(
+  tx: Tx,
+  submissionId: string,
+  versionId: string,
+  runId: string,
+  fairAt: Date,
+  now: Date,
+): Promise<boolean> {
   const submission = await tx.submission.findUnique({
     where: { id: submissionId },
     include: { gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } } },
@@ -69,14 +76,25 @@ export async function resetForRegrade(tx: Tx, submissionId: string, versionId: s
       rawScore: submission.rawScore,
       score: submission.score,
       maxScore: submission.maxScore,
-      testResults: JSON.stringify(job.testResults.map((t) => ({ name: t.name, passed: t.passed, points: t.points, maxPoints: t.maxPoints, message: t.message }))),
+      testResults: JSON.stringify(
+        job.testResults.map((t) => ({
+          name: t.name,
+          passed: t.passed,
+          points: t.points,
+          maxPoints: t.maxPoints,
+          message: t.message,
+        })),
+      ),
       gradedAt: job.finishedAt,
       regradeRunId: runId,
       createdAt: now,
     },
   });
   await tx.testResult.deleteMany({ where: { jobId: job.id } });
-  await tx.submission.update({ where: { id: submissionId }, data: { exerciseVersionId: versionId, rawScore: null, score: null } });
+  await tx.submission.update({
+    where: { id: submissionId },
+    data: { exerciseVersionId: versionId, rawScore: null, score: null },
+  });
   return true;
 }
 
@@ -92,38 +110,78 @@ export interface StartRegradeInput {
 /** Starts a regrade run and queues its jobs; returns the run (total = submissions queued). */
 export async function startRegrade(db: Db, input: StartRegradeInput) {
   const now = input.now ?? new Date();
-  const assignment = await db.assignment.findFirst({ where: { id: input.assignmentId, courseId: input.courseId }, select: { id: true, exerciseId: true } });
+  const assignment = await db.assignment.findFirst({
+    where: { id: input.assignmentId, courseId: input.courseId },
+    select: { id: true, exerciseId: true },
+  });
   if (!assignment) throw new DomainError("not_found", "No such assignment.");
-  const version = await db.exerciseVersion.findFirst({ where: { id: input.exerciseVersionId, exerciseId: assignment.exerciseId }, select: { id: true, version: true, bundle: true } });
-  if (!version) throw new DomainError("not_found", "That version does not belong to this assignment's exercise.");
-  if (version.bundle === null) throw new DomainError("conflict", `Version ${version.version} was recorded without its files and cannot grade; publish it again.`);
+  const version = await db.exerciseVersion.findFirst({
+    where: { id: input.exerciseVersionId, exerciseId: assignment.exerciseId },
+    select: { id: true, version: true, bundle: true },
+  });
+  if (!version)
+    throw new DomainError(
+      "not_found",
+      "That version does not belong to this assignment's exercise.",
+    );
+  if (version.bundle === null)
+    throw new DomainError(
+      "conflict",
+      `Version ${version.version} was recorded without its files and cannot grade; publish it again.`,
+    );
   const userId = input.userId ?? null;
   const candidates = await db.submission.findMany({
-    where: { assignmentId: assignment.id, ...(userId ? { userId } : {}), gradingJob: { status: { in: FINISHED } } },
+    where: {
+      assignmentId: assignment.id,
+      ...(userId ? { userId } : {}),
+      gradingJob: { status: { in: FINISHED } },
+    },
     orderBy: [{ userId: "asc" }, { attemptNumber: "asc" }],
     select: { id: true, userId: true },
   });
   const run = await db.$transaction(async (tx) => {
     const created = await tx.regradeRun.create({
-      data: { courseId: input.courseId, assignmentId: assignment.id, exerciseVersionId: version.id, userId, requestedById: input.actorId, total: 0, createdAt: now },
+      data: {
+        courseId: input.courseId,
+        assignmentId: assignment.id,
+        exerciseVersionId: version.id,
+        userId,
+        requestedById: input.actorId,
+        total: 0,
+        createdAt: now,
+      },
     });
-    await recordStaffAudit(tx, {
-      actorId: input.actorId,
-      courseId: input.courseId,
-      action: "regrade.start",
-      entityType: "RegradeRun",
-      entityId: created.id,
-      after: { assignmentId: assignment.id, exerciseVersionId: version.id, version: version.version, userId, submissions: candidates.length },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        courseId: input.courseId,
+        action: "regrade.start",
+        entityType: "RegradeRun",
+        entityId: created.id,
+        after: {
+          assignmentId: assignment.id,
+          exerciseVersionId: version.id,
+          version: version.version,
+          userId,
+          submissions: candidates.length,
+        },
+      },
+      now,
+    );
     return created;
   });
   let total = 0;
   for (const s of candidates) {
     // One short transaction per submission: a large course never holds the database for long.
     const fairAt = await nextFairTurn(db, s.userId, now);
-    if (await db.$transaction((tx) => resetForRegrade(tx, s.id, version.id, run.id, fairAt, now))) total++;
+    if (await db.$transaction((tx) => resetForRegrade(tx, s.id, version.id, run.id, fairAt, now)))
+      total++;
   }
-  return db.regradeRun.update({ where: { id: run.id }, data: { total, finishedAt: total === 0 ? now : null } });
+  return db.regradeRun.update({
+    where: { id: run.id },
+    data: { total, finishedAt: total === 0 ? now : null },
+  });
 }
 
 export interface RegradeProgress {
@@ -141,8 +199,15 @@ export interface RegradeProgress {
 }
 
 /** Where a run stands; records finishedAt the first time nothing of it is left waiting. */
-export async function regradeProgress(db: Db, runId: string, now = new Date()): Promise<RegradeProgress | null> {
-  const run = await db.regradeRun.findUnique({ where: { id: runId }, include: { exerciseVersion: { select: { version: true } } } });
+export async function regradeProgress(
+  db: Db,
+  runId: string,
+  now = new Date(),
+): Promise<RegradeProgress | null> {
+  const run = await db.regradeRun.findUnique({
+    where: { id: runId },
+    include: { exerciseVersion: { select: { version: true } } },
+  });
   if (!run) return null;
   const [pending, failed] = await Promise.all([
     db.gradingJob.count({ where: { regradeRunId: runId, status: { in: PENDING } } }),
@@ -151,7 +216,10 @@ export async function regradeProgress(db: Db, runId: string, now = new Date()): 
   let finishedAt = run.finishedAt;
   if (pending === 0 && !finishedAt) {
     finishedAt = now;
-    await db.regradeRun.updateMany({ where: { id: runId, finishedAt: null }, data: { finishedAt: now } });
+    await db.regradeRun.updateMany({
+      where: { id: runId, finishedAt: null },
+      data: { finishedAt: now },
+    });
   }
   const done = Math.max(0, run.total - pending);
   return {
@@ -174,11 +242,21 @@ export function listRegradeRuns(db: Db, assignmentId: string, take = 10) {
     where: { assignmentId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, total: true, createdAt: true, finishedAt: true, userId: true, exerciseVersion: { select: { version: true } } },
+    select: {
+      id: true,
+      total: true,
+      createdAt: true,
+      finishedAt: true,
+      userId: true,
+      exerciseVersion: { select: { version: true } },
+    },
   });
 }
 
 /** A run of a course, or null (staff routes check the course before reading its progress). */
 export function findRegradeRun(db: Db, courseId: string, runId: string) {
-  return db.regradeRun.findFirst({ where: { id: runId, courseId }, select: { id: true, assignmentId: true } });
+  return db.regradeRun.findFirst({
+    where: { id: runId, courseId },
+    select: { id: true, assignmentId: true },
+  });
 }

@@ -33,30 +33,52 @@ const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   const now = input.now ?? new Date();
   if (input.code.length > MAX_SUBMISSION_CHARS) {
-    throw new DomainError("too_large", `A submission may be at most ${MAX_SUBMISSION_CHARS} characters.`);
+    throw new DomainError(
+      "too_large",
+      `A submission may be at most ${MAX_SUBMISSION_CHARS} characters.`,
+    );
   }
   const assignment = await db.assignment.findUnique({
     where: { id: input.assignmentId },
-    include: { exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } }, exerciseVersion: true, course: { select: { archivedAt: true } } },
+    include: {
+      exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } },
+      exerciseVersion: true,
+      course: { select: { archivedAt: true } },
+    },
   });
   if (!assignment) throw new DomainError("not_found", "No such assignment.");
   // An archived course stays readable to its members, but takes no more work.
-  if (assignment.course.archivedAt !== null) throw new DomainError("closed", "This course is archived: it no longer accepts submissions.");
+  if (assignment.course.archivedAt !== null)
+    throw new DomainError("closed", "This course is archived: it no longer accepts submissions.");
   const [enrollment, extension, earlier] = await Promise.all([
-    db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } } }),
-    db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: input.userId } } }),
+    db.enrollment.findUnique({
+      where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
+    }),
+    db.extension.findUnique({
+      where: { assignmentId_userId: { assignmentId: assignment.id, userId: input.userId } },
+    }),
     earlierAttempts(db, input.userId, assignment.id),
   ]);
-  if (!enrollment) throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
+  if (!enrollment)
+    throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
   // The pinned version when the instructor chose one, else the newest.
   const version = assignment.exerciseVersion ?? assignment.exercise.versions[0];
   if (!version) throw new DomainError("not_found", "This exercise has no published version yet.");
 
-  const acceptance = checkAcceptance(effectiveWindow(assignment, extension), now, chargedAttempts(earlier));
-  if (!acceptance.ok && acceptance.code !== "attempts_exhausted") throw new DomainError(acceptance.code, acceptance.message);
+  const acceptance = checkAcceptance(
+    effectiveWindow(assignment, extension),
+    now,
+    chargedAttempts(earlier),
+  );
+  if (!acceptance.ok && acceptance.code !== "attempts_exhausted")
+    throw new DomainError(acceptance.code, acceptance.message);
   // A repeat is answered with its match even when no attempts are left: it would not use one.
   const duplicate = findDuplicateAttempt(earlier, input.code);
-  if (duplicate) throw new DuplicateSubmissionError({ submissionId: duplicate.id, attemptNumber: duplicate.attemptNumber });
+  if (duplicate)
+    throw new DuplicateSubmissionError({
+      submissionId: duplicate.id,
+      attemptNumber: duplicate.attemptNumber,
+    });
   if (!acceptance.ok) throw new DomainError(acceptance.code, acceptance.message);
   // Attempt numbers keep counting every stored submission (failed ones too), so they stay unique.
   const attemptNumber = earlier.reduce((n, a) => Math.max(n, a.attemptNumber), 0) + 1;
@@ -77,16 +99,31 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
         },
       });
       const job = await tx.gradingJob.create({
-        data: { submissionId: submission.id, enqueuedAt: now, runAfter: now, fairAt, maxAttempts: input.maxJobAttempts ?? 3 },
+        data: {
+          submissionId: submission.id,
+          enqueuedAt: now,
+          runAfter: now,
+          fairAt,
+          maxAttempts: input.maxJobAttempts ?? 3,
+        },
       });
       await tx.auditLog.create({
-        data: { actorId: input.userId, action: "submission.create", entityType: "Submission", entityId: submission.id, createdAt: now },
+        data: {
+          actorId: input.userId,
+          action: "submission.create",
+          entityType: "Submission",
+          entityId: submission.id,
+          createdAt: now,
+        },
       });
       return { submission, job };
     }, SUBMISSION_TRANSACTION);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw new DomainError("conflict", "Another submission for this assignment was just made; refresh and try again.");
+      throw new DomainError(
+        "conflict",
+        "Another submission for this assignment was just made; refresh and try again.",
+      );
     }
     throw error;
   }
@@ -96,7 +133,10 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
 export async function getOwnSubmission(db: Db, submissionId: string, userId: string) {
   const submission = await db.submission.findFirst({
     where: { id: submissionId, userId },
-    include: { gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } }, exerciseVersion: { select: { version: true } } },
+    include: {
+      gradingJob: { include: { testResults: { orderBy: { position: "asc" } } } },
+      exerciseVersion: { select: { version: true } },
+    },
   });
   if (!submission) throw new DomainError("not_found", "No such submission.");
   return submission;
@@ -107,7 +147,11 @@ export function listOwnSubmissions(db: Db, userId: string, assignmentId: string)
   return db.submission.findMany({
     where: { userId, assignmentId },
     orderBy: { attemptNumber: "desc" },
-    include: { gradingJob: { select: { status: true, outcome: true, score: true, maxScore: true, finishedAt: true } } },
+    include: {
+      gradingJob: {
+        select: { status: true, outcome: true, score: true, maxScore: true, finishedAt: true },
+      },
+    },
   });
 }
 
@@ -116,15 +160,31 @@ export function latestOwnSubmission(db: Db, userId: string, assignmentId: string
   return db.submission.findFirst({
     where: { userId, assignmentId },
     orderBy: { attemptNumber: "desc" },
-    select: { id: true, attemptNumber: true, code: true, createdAt: true, score: true, maxScore: true },
+    select: {
+      id: true,
+      attemptNumber: true,
+      code: true,
+      createdAt: true,
+      score: true,
+      maxScore: true,
+    },
   });
 }
 
 /** A student's earlier attempts with what duplicate detection and charging need. */
-async function earlierAttempts(db: Db, userId: string, assignmentId: string): Promise<EarlierAttempt[]> {
+async function earlierAttempts(
+  db: Db,
+  userId: string,
+  assignmentId: string,
+): Promise<EarlierAttempt[]> {
   const rows = await db.submission.findMany({
     where: { userId, assignmentId },
     select: { id: true, attemptNumber: true, code: true, gradingJob: { select: { status: true } } },
   });
-  return rows.map((r) => ({ id: r.id, attemptNumber: r.attemptNumber, code: r.code, jobStatus: r.gradingJob?.status ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    attemptNumber: r.attemptNumber,
+    code: r.code,
+    jobStatus: r.gradingJob?.status ?? null,
+  }));
 }
