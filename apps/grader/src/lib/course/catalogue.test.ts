@@ -114,8 +114,8 @@ describe("the catalogue as versions", () => {
     expect(graded.testResults).toHaveLength(10);
     expect(graded.outcome).toBe("passed");
 
-    // A new submission is stored against version 2 and graded with its eleven cases.
-    const next = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: solution });
+    // A new submission (new code: an identical one is not a new attempt) is stored against version 2 and graded with its eleven cases.
+    const next = await enqueueSubmission(db, { userId: user.id, assignmentId: assignment.id, code: `// attempt 2\n${solution}` });
     const v2 = await db.exerciseVersion.findUniqueOrThrow({ where: { id: next.submission.exerciseVersionId } });
     expect(v2.version).toBe(2);
     const job2 = await claimNextJob(db, "w1");
