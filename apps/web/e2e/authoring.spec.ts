@@ -393,4 +393,7 @@ test("the Exercises pages pass axe's WCAG A/AA checks, in both languages", async
     await editorReady(page);
     await axe();
   }
+  // The language is the account's setting: the demo instructor goes back to English for the other specs.
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
