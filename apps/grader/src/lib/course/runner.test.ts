@@ -91,6 +91,26 @@ describe("the author sandbox", () => {
     for (const p of plans) expect(fromWire(p.cases[0]!.expected!)).toEqual(fromWire((await course.plan(v, p.seed, "all")).cases[0]!.expected!));
   });
 
+  it("plans right for more bundles than a host keeps: a module it let go is sent again", async () => {
+    const one = await SandboxPool.start({ poolSize: 0, fullPoolSize: 0, authorPoolSize: 1 });
+    try {
+      const sandbox = new CourseSandbox(one, { wallMs: 3_000 });
+      const versions = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => courseVersionFromBundle(exercise(`keep-${n}`, `export default defineTests({ run: () => call("f"), cases: [edgeCase("c", () => ({}), { expected: () => ${n} })] });`))),
+      );
+      // Each bundle twice in a row (the second time its module is kept and not sent), then all
+      // again after the host has let the first ones go.
+      const seen: unknown[] = [];
+      for (const v of [...versions, ...versions]) {
+        seen.push(fromWire((await sandbox.plan(v, 1, "all")).cases[0]!.expected!));
+        seen.push(fromWire((await sandbox.plan(v, 2, "all")).cases[0]!.expected!));
+      }
+      expect(seen).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    } finally {
+      await one.close();
+    }
+  });
+
   it("serves a bundle's plans from the author host it has, without starting new ones", async () => {
     const one = await SandboxPool.start({ poolSize: 0, fullPoolSize: 0, authorPoolSize: 1 });
     try {

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { Flavour, SandboxBundle } from "./bundle.ts";
-import type { JobMessage, ResultMessage } from "./protocol.ts";
+import { MAX_KEPT_MODULES, type JobMessage, type ResultMessage } from "./protocol.ts";
 import { HostMessageSchema, jsonDepthOk } from "./schemas.ts";
 import type { ReadyMessageSchema, ResultMessageSchema } from "./schemas.ts";
 import type { z } from "zod";
@@ -43,12 +43,18 @@ const SANDBOX_DIR = "/sandbox";
 
 /** The shared-library folder node and isolated-vm need (the multiarch one when it exists). */
 function libDir(): string {
-  const multiarch = { x64: "/usr/lib/x86_64-linux-gnu", arm64: "/usr/lib/aarch64-linux-gnu" }[process.arch as "x64" | "arm64"];
+  const multiarch = { x64: "/usr/lib/x86_64-linux-gnu", arm64: "/usr/lib/aarch64-linux-gnu" }[
+    process.arch as "x64" | "arm64"
+  ];
   return multiarch && existsSync(multiarch) ? multiarch : "/usr/lib";
 }
 
 /** The command line that starts a host; exported for tests and for /health diagnostics. */
-export function hostCommand(l: HostLaunch): { file: string; args: string[]; env: Record<string, string> } {
+export function hostCommand(l: HostLaunch): {
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+} {
   // --no-lazy: V8 compiles every function of the realm bundle up front, so the code cache holds
   // all of tfjs's bytecode and a fresh isolate does not recompile kernels on first use.
   const nodeArgs = ["--no-node-snapshot", "--no-lazy"];
@@ -109,7 +115,15 @@ export function hostCommand(l: HostLaunch): { file: string; args: string[]; env:
     ];
     env = {};
   } else {
-    argv = [process.execPath, ...nodeArgs, l.bundle.hostPath, l.bundle.realm[l.flavour].path, l.useCache ? l.bundle.realm[l.flavour].cachePath : "-", String(l.memoryMb), String(l.maxJobs)];
+    argv = [
+      process.execPath,
+      ...nodeArgs,
+      l.bundle.hostPath,
+      l.bundle.realm[l.flavour].path,
+      l.useCache ? l.bundle.realm[l.flavour].cachePath : "-",
+      String(l.memoryMb),
+      String(l.maxJobs),
+    ];
     // Only what node needs to find isolated-vm; nothing from the grader's environment.
     env = { NODE_PATH: `${l.bundle.isolatedVmDir}/..` };
   }
@@ -163,8 +177,20 @@ export class HostProcess {
   retired = false;
   readonly flavour: Flavour;
   readonly lane: Flavour | "author";
-  /** Reuse keys (course bundles) this author host ran cleanly: its isolates may still hold them. */
+  /**
+   * Reuse keys (course bundles) whose module this author host keeps, least recently used first:
+   * the same rule as the host's own (host/main.ts keeps MAX_KEPT), so its code need not be sent.
+   */
   readonly keys = new Set<string>();
+
+  /** After a job with reuse key `key`: the host keeps the module when it loaded and the job ended cleanly. */
+  remember(key: string, kept: boolean): void {
+    this.keys.delete(key);
+    if (!kept) return;
+    this.keys.add(key);
+    while (this.keys.size > MAX_KEPT_MODULES)
+      this.keys.delete(this.keys.values().next().value as string);
+  }
   /** Latest cumulative CPU figure the host reported, and a callback for each increase. */
   private cpuSeen = 0;
   onCpu: ((deltaMs: number) => void) | undefined;
@@ -208,7 +234,8 @@ export class HostProcess {
   /** Waits for the host's next "ready" line (its next warm isolate); kills the host on failure. */
   nextReady(): Promise<ReadyInfo> {
     const p = this.nextLine().then((line) => {
-      if (line === undefined) throw new Error(`sandbox host exited before it was ready${this.stderrTail()}`);
+      if (line === undefined)
+        throw new Error(`sandbox host exited before it was ready${this.stderrTail()}`);
       const msg = this.parse(line);
       if (msg.type !== "ready") throw new Error("sandbox host sent a result before it was ready");
       return msg;
@@ -304,8 +331,22 @@ export class HostProcess {
       const line = await this.nextLine();
       const wallMs = performance.now() - started;
       if (line === undefined) {
-        if (killedForTime) return { outcome: "timeout", detail: `time limit of ${job.wallMs} ms exceeded (sandbox killed)`, cpuMs: 0, wallMs, retiring: true };
-        if (this.overflow) return { outcome: "crashed", detail: "the sandbox produced more output than allowed", cpuMs: 0, wallMs, retiring: true };
+        if (killedForTime)
+          return {
+            outcome: "timeout",
+            detail: `time limit of ${job.wallMs} ms exceeded (sandbox killed)`,
+            cpuMs: 0,
+            wallMs,
+            retiring: true,
+          };
+        if (this.overflow)
+          return {
+            outcome: "crashed",
+            detail: "the sandbox produced more output than allowed",
+            cpuMs: 0,
+            wallMs,
+            retiring: true,
+          };
         const exit = await this.exited;
         return {
           outcome: "crashed",
@@ -319,9 +360,22 @@ export class HostProcess {
       try {
         msg = this.parse(line);
       } catch (e) {
-        return { outcome: "crashed", detail: `the sandbox sent a malformed result (${e instanceof Error ? e.message.slice(0, 200) : "?"})`, cpuMs: 0, wallMs, retiring: true };
+        return {
+          outcome: "crashed",
+          detail: `the sandbox sent a malformed result (${e instanceof Error ? e.message.slice(0, 200) : "?"})`,
+          cpuMs: 0,
+          wallMs,
+          retiring: true,
+        };
       }
-      if (msg.type !== "result") return { outcome: "crashed", detail: "the sandbox sent an unexpected message", cpuMs: 0, wallMs, retiring: true };
+      if (msg.type !== "result")
+        return {
+          outcome: "crashed",
+          detail: "the sandbox sent an unexpected message",
+          cpuMs: 0,
+          wallMs,
+          retiring: true,
+        };
       clean = msg.outcome === "ok" && msg.retiring !== true;
       return {
         outcome: msg.outcome,

@@ -7,7 +7,13 @@ import { accessSync, constants, existsSync, writeFileSync, renameSync, chmodSync
 import { ensureSandboxBundle, FLAVOURS, type Flavour, type SandboxBundle } from "./bundle.ts";
 import { HostCgroups } from "./cgroup.ts";
 import { HostProcess, type HostLaunch } from "./host-process.ts";
-import { callToJson, realmResultFromJson, type JobMessage, type StopPoint } from "./protocol.ts";
+import {
+  callToJson,
+  MODULE_NOT_KEPT,
+  realmResultFromJson,
+  type JobMessage,
+  type StopPoint,
+} from "./protocol.ts";
 import type { RealmResult, SandboxCall } from "./realm-types.ts";
 
 export interface SandboxSettings {
@@ -152,9 +158,14 @@ export class SandboxPool {
   }
 
   /** Builds (or finds) the bundle, decides on bubblewrap, and starts warming `poolSize` hosts. */
-  static async start(settings: Partial<SandboxSettings> = {}, log: Log = () => {}): Promise<SandboxPool> {
+  static async start(
+    settings: Partial<SandboxSettings> = {},
+    log: Log = () => {},
+  ): Promise<SandboxPool> {
     const pool = new SandboxPool({ ...DEFAULT_SANDBOX_SETTINGS, ...settings }, log);
-    pool.bundle = await ensureSandboxBundle(pool.settings.cacheRoot ? { cacheRoot: pool.settings.cacheRoot } : {});
+    pool.bundle = await ensureSandboxBundle(
+      pool.settings.cacheRoot ? { cacheRoot: pool.settings.cacheRoot } : {},
+    );
     for (const f of FLAVOURS) pool.hasCache[f] = existsSync(pool.bundle.realm[f].cachePath);
     pool.decideBwrap();
     if (pool.settings.cgroups === "auto") {
@@ -179,11 +190,32 @@ export class SandboxPool {
         accessSync(s.bwrapPath, constants.X_OK);
         // Probe: can we create the namespaces as the sandbox user?
         const asRoot = process.getuid?.() === 0;
-        execFileSync(s.bwrapPath, ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--", "/usr/bin/true"], {
-          stdio: "ignore",
-          timeout: 5000,
-          ...(asRoot ? { uid: s.uid, gid: s.gid } : {}),
-        });
+        execFileSync(
+          s.bwrapPath,
+          [
+            "--unshare-all",
+            "--die-with-parent",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+            "--symlink",
+            "usr/lib",
+            "/lib",
+            "--symlink",
+            "usr/lib64",
+            "/lib64",
+            "--symlink",
+            "usr/bin",
+            "/bin",
+            "--",
+            "/usr/bin/true",
+          ],
+          {
+            stdio: "ignore",
+            timeout: 5000,
+            ...(asRoot ? { uid: s.uid, gid: s.gid } : {}),
+          },
+        );
       } catch (e) {
         problem = e instanceof Error ? e.message.split("\n")[0] : String(e);
       }
@@ -195,13 +227,21 @@ export class SandboxPool {
       } else {
         this.useBwrap = false;
         this.bwrapNote = `bubblewrap unavailable (${problem}); hosts run without namespaces (isolate + rlimits + unprivileged user only)`;
-        this.log("warn", "sandbox: bubblewrap unavailable, falling back to isolate-only sandboxing", { reason: problem });
+        this.log(
+          "warn",
+          "sandbox: bubblewrap unavailable, falling back to isolate-only sandboxing",
+          { reason: problem },
+        );
       }
     }
   }
 
   /** How hosts are started (exposed for diagnostics and the box probe test). */
-  launch(memoryMb: number = this.settings.memoryMb, maxJobs: number = this.settings.jobsPerHost, lane: Lane = "full"): HostLaunch {
+  launch(
+    memoryMb: number = this.settings.memoryMb,
+    maxJobs: number = this.settings.jobsPerHost,
+    lane: Lane = "full",
+  ): HostLaunch {
     const s = this.settings;
     const flavour = laneFlavour(lane);
     return {
@@ -225,7 +265,14 @@ export class SandboxPool {
 
   private spawnHost(lane: Lane, memoryMb: number, maxJobs?: number): HostProcess {
     const flavour = laneFlavour(lane);
-    const host = new HostProcess(this.launch(memoryMb, maxJobs ?? (lane === "author" ? this.settings.authorJobsPerHost : this.settings.jobsPerHost), lane));
+    const host = new HostProcess(
+      this.launch(
+        memoryMb,
+        maxJobs ??
+          (lane === "author" ? this.settings.authorJobsPerHost : this.settings.jobsPerHost),
+        lane,
+      ),
+    );
     host.onCpu = (ms) => (this.hostCpuMs += ms);
     const pid = host.pid;
     if (this.cgroups && pid !== undefined) {
@@ -237,7 +284,8 @@ export class SandboxPool {
     host.ready.then(
       (info) => {
         this.consecutiveFailures = 0;
-        if (info.cache && !this.hasCache[flavour] && !this.cacheWriting.has(flavour)) this.storeCache(flavour, info.cache);
+        if (info.cache && !this.hasCache[flavour] && !this.cacheWriting.has(flavour))
+          this.storeCache(flavour, info.cache);
         if (info.cacheRejected) {
           this.log("warn", "sandbox: code cache rejected; a new one will be produced");
           this.hasCache[flavour] = false;
@@ -338,7 +386,11 @@ export class SandboxPool {
       const timer = setTimeout(() => {
         const i = this.waiters[flavour].indexOf(waiter);
         if (i >= 0) this.waiters[flavour].splice(i, 1);
-        reject(new SandboxUnavailableError(`no sandbox became available within ${timeoutMs} ms${this.lastError ? ` (last error: ${this.lastError})` : ""}`));
+        reject(
+          new SandboxUnavailableError(
+            `no sandbox became available within ${timeoutMs} ms${this.lastError ? ` (last error: ${this.lastError})` : ""}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters[flavour].push(waiter);
     });
@@ -346,6 +398,21 @@ export class SandboxPool {
 
   /** Runs one submission in a fresh sandbox. Never throws for anything the submission does. */
   async run(job: SandboxJob): Promise<SandboxRun> {
+    const first = await this.runOnce(job, true);
+    if (
+      !first.omitted ||
+      first.run.realm?.load.ok !== false ||
+      first.run.realm.load.error.name !== MODULE_NOT_KEPT
+    )
+      return first.run;
+    // The host no longer kept the course module: send it again, with its code.
+    return (await this.runOnce(job, false)).run;
+  }
+
+  private async runOnce(
+    job: SandboxJob,
+    mayOmitCode: boolean,
+  ): Promise<{ run: SandboxRun; omitted: boolean }> {
     if (this.closed) throw new Error("sandbox pool is closed");
     const t0 = performance.now();
     const memoryMb = job.memoryMb ?? this.settings.memoryMb;
@@ -354,37 +421,49 @@ export class SandboxPool {
     const pooled = memoryMb === this.settings.memoryMb;
     if (pooled) {
       // Full hosts beyond the warm ones start on demand (a burst of layer exercises).
-      if (this.readyHosts[flavour].length === 0 && this.waiters[flavour].length >= this.warmingCount(flavour)) this.spawnWarm(flavour);
+      if (
+        this.readyHosts[flavour].length === 0 &&
+        this.waiters[flavour].length >= this.warmingCount(flavour)
+      )
+        this.spawnWarm(flavour);
       host = await this.acquireDefault(flavour, this.settings.acquireTimeoutMs, job.reuse);
       // A warm host that died while idle (killed from outside) is not the submission's fault.
       while (!host.alive) {
         this.spawnWarm(flavour);
-        host = await this.acquireDefault(flavour, Math.max(1, this.settings.acquireTimeoutMs - (performance.now() - t0)));
+        host = await this.acquireDefault(
+          flavour,
+          Math.max(1, this.settings.acquireTimeoutMs - (performance.now() - t0)),
+        );
       }
     } else {
       host = this.spawnHost(flavour, memoryMb, 1);
       try {
         await host.ready;
       } catch (e) {
-        throw new SandboxUnavailableError(`sandbox failed to start: ${e instanceof Error ? e.message : String(e)}`);
+        throw new SandboxUnavailableError(
+          `sandbox failed to start: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
     const acquireMs = performance.now() - t0;
     this.busy.add(host);
     const wallMs = job.wallMs ?? this.settings.wallMs;
+    const omitted = mayOmitCode && job.reuse !== undefined && host.keys.has(job.reuse);
     const msg: JobMessage = {
       type: "job",
-      code: job.code,
+      code: omitted ? "" : job.code,
       calls: job.calls.map(callToJson),
       bans: job.bans,
       allow: job.allow ?? [],
       wallMs,
       cpuMs: wallMs,
       ...(job.reuse === undefined ? {} : { reuse: job.reuse }),
+      ...(omitted ? { codeOmitted: true as const } : {}),
     };
     try {
       const r = await host.run(msg, wallMs + this.settings.killGraceMs);
-      if (job.reuse !== undefined && r.outcome === "ok") host.keys.add(job.reuse);
+      if (job.reuse !== undefined)
+        host.remember(job.reuse, r.outcome === "ok" && r.realm?.load.ok === true);
       if (r.outcome === "setup_failed") {
         host.kill();
         throw new SandboxUnavailableError(r.detail ?? "sandbox setup failed");
@@ -393,19 +472,41 @@ export class SandboxPool {
       try {
         realm = r.realm ? realmResultFromJson(r.realm) : undefined;
       } catch (e) {
-        return { outcome: "crashed", detail: `the sandbox sent undecodable data (${String(e).slice(0, 200)})`, timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs } };
+        return {
+          run: {
+            outcome: "crashed",
+            detail: `the sandbox sent undecodable data (${String(e).slice(0, 200)})`,
+            timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs },
+          },
+          omitted,
+        };
       }
       if (r.outcome === "ok" && realm === undefined) {
-        return { outcome: "crashed", detail: "the sandbox sent no result", timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs } };
+        return {
+          run: {
+            outcome: "crashed",
+            detail: "the sandbox sent no result",
+            timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs },
+          },
+          omitted,
+        };
       }
       // A stop point belongs to a limit; with any other outcome it means nothing.
       const limited = r.outcome === "timeout" || r.outcome === "memory_limit";
       return {
-        outcome: r.outcome,
-        ...(r.detail === undefined ? {} : { detail: r.detail }),
-        ...(realm === undefined ? {} : { realm }),
-        ...(limited && r.stoppedAt !== undefined ? { stoppedAt: r.stoppedAt } : {}),
-        timings: { acquireMs, runMs: r.wallMs, cpuMs: r.cpuMs, ...(r.phases ? { phases: r.phases } : {}) },
+        run: {
+          outcome: r.outcome,
+          ...(r.detail === undefined ? {} : { detail: r.detail }),
+          ...(realm === undefined ? {} : { realm }),
+          ...(limited && r.stoppedAt !== undefined ? { stoppedAt: r.stoppedAt } : {}),
+          timings: {
+            acquireMs,
+            runMs: r.wallMs,
+            cpuMs: r.cpuMs,
+            ...(r.phases ? { phases: r.phases } : {}),
+          },
+        },
+        omitted,
       };
     } finally {
       this.busy.delete(host);
@@ -427,7 +528,8 @@ export class SandboxPool {
 
   status(): PoolStatus {
     return {
-      ready: this.readyHosts.core.length + this.readyHosts.full.length + this.readyHosts.author.length,
+      ready:
+        this.readyHosts.core.length + this.readyHosts.full.length + this.readyHosts.author.length,
       warming: this.warming.size,
       busy: this.busy.size,
       size: this.settings.poolSize + this.settings.fullPoolSize + this.settings.authorPoolSize,
@@ -444,7 +546,10 @@ export class SandboxPool {
   async waitReady(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (this.readyHosts.core.length + this.readyHosts.full.length === 0) {
-      if (Date.now() > until) throw new Error(`no sandbox became ready within ${timeoutMs} ms${this.lastError ? `: ${this.lastError}` : ""}`);
+      if (Date.now() > until)
+        throw new Error(
+          `no sandbox became ready within ${timeoutMs} ms${this.lastError ? `: ${this.lastError}` : ""}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -34,7 +34,20 @@ export interface JobMessage {
    * with the same key (the course bundle's hash). Never set for a student submission.
    */
   reuse?: string;
+  /**
+   * With `reuse`: the trusted side believes this host keeps that module, so `code` is empty (a
+   * course module is ~750 KB: encoding and parsing it again cost milliseconds every plan). A host
+   * that does not keep it answers with a load error named MODULE_NOT_KEPT, and the job is sent
+   * again with its code.
+   */
+  codeOmitted?: true;
 }
+
+/** Course modules an author host keeps loaded, by reuse key (the least recently used goes first). */
+export const MAX_KEPT_MODULES = 3;
+
+/** The load error of a `codeOmitted` job whose module the host does not keep. */
+export const MODULE_NOT_KEPT = "ModuleNotKept";
 
 export interface RealmErrorJson {
   name: string;
@@ -45,7 +58,9 @@ export interface RealmErrorJson {
 
 export type RealmResultJson = {
   load: { ok: true } | { ok: false; error: RealmErrorJson };
-  results: ({ id: string; ok: true; value: WireJson } | { id: string; ok: false; error: RealmErrorJson })[];
+  results: (
+    { id: string; ok: true; value: WireJson } | { id: string; ok: false; error: RealmErrorJson }
+  )[];
   logs: string[];
 };
 
@@ -117,19 +132,28 @@ export function wireToJson(w: Wire): WireJson {
     case "object": {
       const entries: Record<string, WireJson> = {};
       for (const k of Object.keys(w.entries)) {
-        Object.defineProperty(entries, k, { value: wireToJson(w.entries[k]!), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(entries, k, {
+          value: wireToJson(w.entries[k]!),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return { t: "object", entries };
     }
   }
 }
 
-function decodeData(dtype: "float32" | "int32" | "bool", text: string): Float32Array | Int32Array | Uint8Array {
+function decodeData(
+  dtype: "float32" | "int32" | "bool",
+  text: string,
+): Float32Array | Int32Array | Uint8Array {
   const bytes = Buffer.from(text, "base64");
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   if (dtype === "bool") return copy;
-  if (copy.length % 4 !== 0) throw new Error("tensor data is not a whole number of 4-byte elements");
+  if (copy.length % 4 !== 0)
+    throw new Error("tensor data is not a whole number of 4-byte elements");
   return dtype === "float32" ? new Float32Array(copy.buffer) : new Int32Array(copy.buffer);
 }
 
@@ -150,7 +174,12 @@ export function wireFromJson(w: WireJson): Wire {
     case "object": {
       const entries: Record<string, Wire> = {};
       for (const k of Object.keys(w.entries)) {
-        Object.defineProperty(entries, k, { value: wireFromJson(w.entries[k]!), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(entries, k, {
+          value: wireFromJson(w.entries[k]!),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return { t: "object", entries };
     }
@@ -168,7 +197,9 @@ export function callFromJson(c: CallJson): SandboxCall {
 export function realmResultToJson(r: RealmResult): RealmResultJson {
   return {
     load: r.load,
-    results: r.results.map((x) => (x.ok ? { id: x.id, ok: true as const, value: wireToJson(x.value) } : x)),
+    results: r.results.map((x) =>
+      x.ok ? { id: x.id, ok: true as const, value: wireToJson(x.value) } : x,
+    ),
     logs: r.logs,
   };
 }
@@ -176,7 +207,9 @@ export function realmResultToJson(r: RealmResult): RealmResultJson {
 export function realmResultFromJson(r: RealmResultJson): RealmResult {
   return {
     load: r.load,
-    results: r.results.map((x) => (x.ok ? { id: x.id, ok: true as const, value: wireFromJson(x.value) } : x)),
+    results: r.results.map((x) =>
+      x.ok ? { id: x.id, ok: true as const, value: wireFromJson(x.value) } : x,
+    ),
     logs: r.logs,
   };
 }

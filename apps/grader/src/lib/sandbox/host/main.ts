@@ -16,8 +16,14 @@
  */
 import { readFileSync } from "node:fs";
 import ivm from "isolated-vm";
-import type { HostMessage, JobMessage, RealmErrorJson, ResultMessage, StopPoint } from "../protocol.ts";
-import { callFromJson, realmResultToJson } from "../protocol.ts";
+import type {
+  HostMessage,
+  JobMessage,
+  RealmErrorJson,
+  ResultMessage,
+  StopPoint,
+} from "../protocol.ts";
+import { callFromJson, MAX_KEPT_MODULES, MODULE_NOT_KEPT, realmResultToJson } from "../protocol.ts";
 import type { RealmCallResult, RealmResult } from "../realm-types.ts";
 
 const [realmPath, cachePath, memoryArg, maxJobsArg] = process.argv.slice(2);
@@ -41,7 +47,9 @@ let cachedData: ivm.ExternalCopy<ArrayBuffer> | undefined;
 if (cachePath && cachePath !== "-") {
   try {
     const buf = readFileSync(cachePath);
-    cachedData = new ivm.ExternalCopy(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    cachedData = new ivm.ExternalCopy(
+      buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+    );
   } catch {
     cachedData = undefined;
   }
@@ -69,7 +77,10 @@ function createSandbox(ready: HostMessage & { type: "ready" }): Sandbox {
     },
   });
   const context = isolate.createContextSync();
-  const script: ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean } = isolate.compileScriptSync(realmSource, {
+  const script: ivm.Script & {
+    cachedData?: ivm.ExternalCopy<ArrayBuffer>;
+    cachedDataRejected?: boolean;
+  } = isolate.compileScriptSync(realmSource, {
     filename: "realm.js",
     ...(cachedData ? { cachedData } : { produceCachedData: true }),
   });
@@ -79,11 +90,21 @@ function createSandbox(ready: HostMessage & { type: "ready" }): Sandbox {
   }
   if (script.cachedDataRejected) ready.cacheRejected = true;
   script.runSync(context, { timeout: 30_000 });
-  const api = context.global.getSync("__courseRealm", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+  const api = context.global.getSync("__courseRealm", { reference: true }) as ivm.Reference<
+    Record<string, unknown>
+  >;
   context.global.deleteSync("__courseRealm");
   const fn = (name: string) => api.getSync(name, { reference: true }) as ivm.Reference<unknown>;
   fn("warm").applySync(undefined, [], { timeout: 30_000 });
-  return { isolate, context, prepareFn: fn("prepare"), startFn: fn("start"), nextFn: fn("next"), finishFn: fn("finish"), loadFailedFn: fn("loadFailed") };
+  return {
+    isolate,
+    context,
+    prepareFn: fn("prepare"),
+    startFn: fn("start"),
+    nextFn: fn("next"),
+    finishFn: fn("finish"),
+    loadFailedFn: fn("loadFailed"),
+  };
 }
 
 function bansKey(bans: string[], allow: string[]): string {
@@ -96,7 +117,11 @@ function prepare(sb: Sandbox, bans: string[], allow: string[], timeout: number):
   if (sb.prepared?.key === key) return sb.prepared.tfModule;
   // A speculative preparation for other bans is simply redone: restrictTf undoes its own
   // Tensor.prototype patches, and no student code has run in this isolate yet.
-  const moduleSource = sb.prepareFn.applySync(undefined, [bans, allow], { arguments: { copy: true }, result: { copy: true }, timeout }) as string;
+  const moduleSource = sb.prepareFn.applySync(undefined, [bans, allow], {
+    arguments: { copy: true },
+    result: { copy: true },
+    timeout,
+  }) as string;
   const tfModule = sb.isolate.compileModuleSync(moduleSource, { filename: "tfjs.js" });
   tfModule.instantiateSync(sb.context, () => {
     throw new Error("the tfjs module has no imports");
@@ -114,7 +139,6 @@ interface KeptSandbox {
   sandbox: Sandbox;
   module: ivm.Module;
 }
-const MAX_KEPT = 3;
 const kept = new Map<string, KeptSandbox>();
 /** Set by runJob when the job's isolate holds a loaded module worth keeping. */
 let loadedModule: ivm.Module | undefined;
@@ -122,7 +146,7 @@ let loadedModule: ivm.Module | undefined;
 function keep(key: string, entry: KeptSandbox): void {
   kept.delete(key);
   kept.set(key, entry);
-  while (kept.size > MAX_KEPT) {
+  while (kept.size > MAX_KEPT_MODULES) {
     const [oldest, e] = kept.entries().next().value as [string, KeptSandbox];
     kept.delete(oldest);
     if (!e.sandbox.isolate.isDisposed) e.sandbox.isolate.dispose();
@@ -173,6 +197,27 @@ function pump(): void {
   const reuse = job.reuse;
   const reused = reuse === undefined ? undefined : kept.get(reuse);
   loadedModule = undefined;
+  if (job.codeOmitted === true && reused === undefined) {
+    // The trusted side thought we kept this module: ask for the code instead of loading nothing.
+    send({
+      type: "result",
+      outcome: "ok",
+      realm: {
+        load: {
+          ok: false,
+          error: { name: MODULE_NOT_KEPT, message: "this host does not keep that module" },
+        },
+        results: [],
+        logs: [],
+      },
+      cpuMs: 0,
+      wallMs: 0,
+    });
+    send({ type: "ready", warmMs: 0 });
+    busy = false;
+    pump();
+    return;
+  }
   void runJob(job, reused).then((msg) => {
     jobsDone++;
     const retire = msg.outcome !== "ok" || jobsDone >= maxJobs;
@@ -182,7 +227,8 @@ function pump(): void {
       // Course code: keep the isolate with its module for the next job of this bundle; the next
       // new bundle gets a fresh isolate when it arrives (author hosts warm nothing ahead).
       if (reused !== undefined) keep(reuse, reused);
-      else if (current !== undefined && loadedModule !== undefined) keep(reuse, { sandbox: current, module: loadedModule });
+      else if (current !== undefined && loadedModule !== undefined)
+        keep(reuse, { sandbox: current, module: loadedModule });
       else if (current && !current.isolate.isDisposed) current.isolate.dispose();
       current = undefined;
       send({ type: "ready", warmMs: 0 });
@@ -212,7 +258,8 @@ function errorJson(e: unknown): RealmErrorJson {
 }
 
 async function runJob(job: JobMessage, reused: KeptSandbox | undefined): Promise<ResultMessage> {
-  if (reused === undefined && current === undefined) current = createSandbox({ type: "ready", warmMs: 0 });
+  if (reused === undefined && current === undefined)
+    current = createSandbox({ type: "ready", warmMs: 0 });
   const sb = reused?.sandbox ?? current!;
   const { isolate, context } = sb;
   const jobStart = performance.now();
@@ -240,7 +287,12 @@ async function runJob(job: JobMessage, reused: KeptSandbox | undefined): Promise
   // grader is told when the isolate has to be stopped. Nothing the isolate says changes it.
   let stop: StopPoint | undefined;
   const completed: RealmCallResult[] = [];
-  const result = (outcome: ResultMessage["outcome"], realm?: RealmResult, detail?: string, stoppedAt?: StopPoint): ResultMessage => {
+  const result = (
+    outcome: ResultMessage["outcome"],
+    realm?: RealmResult,
+    detail?: string,
+    stoppedAt?: StopPoint,
+  ): ResultMessage => {
     clearInterval(watchdog);
     if (!isolate.isDisposed) cpu = cpuNow() - cpuAtStart;
     return {
@@ -266,45 +318,66 @@ async function runJob(job: JobMessage, reused: KeptSandbox | undefined): Promise
     tfModule = prepare(sb, job.bans, job.allow, timeout());
   } catch (e) {
     // Nothing of the submission has run yet: the grader's fault, not the student's.
-    return result("setup_failed", undefined, `sandbox setup failed: ${e instanceof Error ? e.message : String(e)}`);
+    return result(
+      "setup_failed",
+      undefined,
+      `sandbox setup failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   try {
     phases.prepare = performance.now() - jobStart;
     let loadError: unknown;
     let student: ivm.Module | undefined;
     if (reused !== undefined) student = reused.module;
-    else try {
-      stop = { phase: "load" };
-      student = isolate.compileModuleSync(job.code, { filename: "submission.js" });
-      student.instantiateSync(context, (specifier: string) => {
-        if (specifier === "@tensorflow/tfjs") return tfModule;
-        throw new Error(`Importing "${specifier}" is not allowed: a submission may import only @tensorflow/tfjs.`);
-      });
-      phases.link = performance.now() - jobStart;
-      await student.evaluate({ timeout: timeout() });
-      phases.load = performance.now() - jobStart;
-      loadedModule = student;
-    } catch (e) {
-      if (classify(e)) throw e;
-      loadError = e;
-    }
+    else
+      try {
+        stop = { phase: "load" };
+        student = isolate.compileModuleSync(job.code, { filename: "submission.js" });
+        student.instantiateSync(context, (specifier: string) => {
+          if (specifier === "@tensorflow/tfjs") return tfModule;
+          throw new Error(
+            `Importing "${specifier}" is not allowed: a submission may import only @tensorflow/tfjs.`,
+          );
+        });
+        phases.link = performance.now() - jobStart;
+        await student.evaluate({ timeout: timeout() });
+        phases.load = performance.now() - jobStart;
+        loadedModule = student;
+      } catch (e) {
+        if (classify(e)) throw e;
+        loadError = e;
+      }
     let realm: RealmResult;
     if (loadError !== undefined || student === undefined) {
-      realm = sb.loadFailedFn.applySync(undefined, [], { result: { copy: true }, timeout: timeout() }) as RealmResult;
+      realm = sb.loadFailedFn.applySync(undefined, [], {
+        result: { copy: true },
+        timeout: timeout(),
+      }) as RealmResult;
       realm = { ...realm, load: { ok: false, error: errorJson(loadError) } };
     } else {
       const calls = job.calls.map(callFromJson);
       stop = calls.length > 0 ? { phase: "call", callId: calls[0]!.id } : { phase: "end" };
-      sb.startFn.applySync(undefined, [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()], { timeout: timeout() });
+      sb.startFn.applySync(
+        undefined,
+        [student.namespace.derefInto(), new ivm.ExternalCopy(calls).copyInto()],
+        { timeout: timeout() },
+      );
       // One call per round trip: each result is the realm's answer to exactly the call asked for.
       for (const call of calls) {
         stop = { phase: "call", callId: call.id };
-        const r = (await sb.nextFn.apply(undefined, [], { result: { promise: true, copy: true }, timeout: timeout() })) as RealmCallResult | undefined;
-        if (typeof r !== "object" || r === null || r.id !== call.id) throw new Error(`the realm did not answer call ${call.id}`);
+        const r = (await sb.nextFn.apply(undefined, [], {
+          result: { promise: true, copy: true },
+          timeout: timeout(),
+        })) as RealmCallResult | undefined;
+        if (typeof r !== "object" || r === null || r.id !== call.id)
+          throw new Error(`the realm did not answer call ${call.id}`);
         completed.push(r);
       }
       stop = { phase: "end" };
-      const logs = sb.finishFn.applySync(undefined, [], { result: { copy: true }, timeout: timeout() }) as string[];
+      const logs = sb.finishFn.applySync(undefined, [], {
+        result: { copy: true },
+        timeout: timeout(),
+      }) as string[];
       realm = { load: { ok: true }, results: completed, logs };
     }
     phases.run = performance.now() - jobStart;
@@ -313,12 +386,23 @@ async function runJob(job: JobMessage, reused: KeptSandbox | undefined): Promise
     const kind = classify(e);
     if (kind !== undefined) {
       // What had completed when the isolate was stopped (never results for the call that was running).
-      const partial: RealmResult | undefined = stop === undefined || stop.phase === "load" ? undefined : { load: { ok: true }, results: completed, logs: [] };
+      const partial: RealmResult | undefined =
+        stop === undefined || stop.phase === "load"
+          ? undefined
+          : { load: { ok: true }, results: completed, logs: [] };
       const detail =
-        kind === "memory_limit" ? `memory limit of ${memoryMb} MB exceeded` : stopReason === "cpu" ? `CPU time limit of ${job.cpuMs} ms exceeded` : `time limit of ${job.wallMs} ms exceeded`;
+        kind === "memory_limit"
+          ? `memory limit of ${memoryMb} MB exceeded`
+          : stopReason === "cpu"
+            ? `CPU time limit of ${job.cpuMs} ms exceeded`
+            : `time limit of ${job.wallMs} ms exceeded`;
       return result(kind, partial, detail, stop);
     }
-    return result("crashed", undefined, `sandbox error: ${e instanceof Error ? e.message : String(e)}`);
+    return result(
+      "crashed",
+      undefined,
+      `sandbox error: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
