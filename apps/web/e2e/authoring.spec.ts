@@ -5,13 +5,58 @@
 // 3. the instructor edits its hidden tests and publishes again: the student's earlier grade still
 //    shows the version it was graded with.
 // Then: students and anonymous callers never reach drafts, tests, references or mutants.
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, apiSignIn, editorReady, newEnrolledStudent, replaceCode } from "./helpers.ts";
+import { apiSignIn, editorReady, newEnrolledStudent, replaceCode, uniqueEmail } from "./helpers.ts";
 
 const SLUG = `relu-${randomUUID().slice(0, 6)}`;
-const COURSE = `/courses/${DEMO.courseSlug}`;
+// A course of its own, so the exercises written here change no other spec's course.
+const COURSE_SLUG = `authoring-${randomUUID().slice(0, 8)}`;
+const COURSE = `/courses/${COURSE_SLUG}`;
+const JOIN_CODE = `AUTH-${randomUUID().slice(0, 6).toUpperCase()}`;
+const INSTRUCTOR = { email: uniqueEmail("author"), password: "author-pass-2026" };
+
+/** An instructor made with the admin CLI, teaching a new course that students join with JOIN_CODE. */
+async function instructorWithCourse(page: Page): Promise<void> {
+  execFileSync(
+    "pnpm",
+    [
+      "-s",
+      "admin",
+      "create-user",
+      "--email",
+      INSTRUCTOR.email,
+      "--name",
+      "Ada Author",
+      "--role",
+      "instructor",
+      "--password-stdin",
+    ],
+    {
+      cwd: join(import.meta.dirname, "../../.."),
+      input: `${INSTRUCTOR.password}\n`,
+      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}` },
+    },
+  );
+  await apiSignIn(page, INSTRUCTOR.email, INSTRUCTOR.password);
+  const course = await page.request.post("/api/courses", {
+    data: {
+      slug: COURSE_SLUG,
+      title: "Authoring course",
+      description: "Exercises written in the browser.",
+      language: "en",
+      published: false,
+    },
+  });
+  expect(course.status(), await course.text()).toBeLessThan(300);
+  const code = await page.request.post(`/api/courses/${COURSE_SLUG}/join-codes`, {
+    data: { code: JOIN_CODE, role: "student", validDays: "30", maxUses: "100" },
+  });
+  expect(code.status(), await code.text()).toBeLessThan(300);
+}
 const MARK_TESTS = "SECRET-TESTS-MARKER-7f3a";
 const MARK_SOLUTION = "SECRET-SOLUTION-MARKER-91c2";
 const MARK_MUTANT = "SECRET-MUTANT-MARKER-c4d8";
@@ -133,7 +178,7 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
   browser,
 }) => {
   test.setTimeout(600_000);
-  await apiSignIn(page, DEMO.instructor.email, DEMO.instructor.password);
+  await instructorWithCourse(page);
   await page.goto(`${COURSE}/exercises`);
   await expect(page.getByRole("heading", { level: 1, name: "Exercises" })).toBeVisible();
 
@@ -198,10 +243,9 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
 
   // A 10 MB statement is refused by name; the saved draft is unchanged and still passes.
   const draftId = draftUrl.split("/").at(-1)!;
-  const huge = await page.request.put(
-    `/api/courses/${DEMO.courseSlug}/exercises/drafts/${draftId}`,
-    { data: { files: { ...files, "statement.en.md": "x".repeat(10 * 1024 * 1024) } } },
-  );
+  const huge = await page.request.put(`/api/courses/${COURSE_SLUG}/exercises/drafts/${draftId}`, {
+    data: { files: { ...files, "statement.en.md": "x".repeat(10 * 1024 * 1024) } },
+  });
   expect(huge.status()).toBe(400);
   expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(
     /statement\.en\.md is \d+ KB; a file may be at most 512 KB/,
@@ -241,7 +285,7 @@ test("an instructor writes, checks, previews, publishes and assigns a new exerci
   // 2. A student solves it and is graded against version 1.
   const studentContext = await browser.newContext();
   const student = await studentContext.newPage();
-  await newEnrolledStudent(student);
+  await newEnrolledStudent(student, JOIN_CODE);
   await student.goto(`${COURSE}/assignments/${SLUG}`);
   await expect(student.getByRole("heading", { level: 1 })).toContainText("ReLU forward pass");
   await replaceCode(student, files["solution.ts"].replace(`// ${MARK_SOLUTION}\n`, ""));
@@ -301,7 +345,7 @@ test("students and anonymous visitors never reach drafts, tests, references or m
   test.setTimeout(180_000);
   expect(draftUrl, "the authoring flow ran first").not.toBe("");
   const draftId = draftUrl.split("/").at(-1)!;
-  const api = `/api/courses/${DEMO.courseSlug}/exercises`;
+  const api = `/api/courses/${COURSE_SLUG}/exercises`;
   const pages = [`${COURSE}/exercises`, draftUrl, `${draftUrl}/preview`];
   const calls = [
     { method: "POST", url: api, data: { slug: "sneaky-copy", from: SLUG } },
@@ -330,7 +374,7 @@ test("students and anonymous visitors never reach drafts, tests, references or m
   await anon.close();
 
   // Another student of the course: pages are forbidden, APIs 404; nothing secret in what they get.
-  await newEnrolledStudent(page);
+  await newEnrolledStudent(page, JOIN_CODE);
   const seen: string[] = [];
   page.on("response", async (r) => {
     const type = r.headers()["content-type"] ?? "";
@@ -363,7 +407,7 @@ test("students and anonymous visitors never reach drafts, tests, references or m
 test("the Exercises pages pass axe's WCAG A/AA checks, in both languages", async ({ page }) => {
   test.setTimeout(180_000);
   expect(draftUrl, "the authoring flow ran first").not.toBe("");
-  await apiSignIn(page, DEMO.instructor.email, DEMO.instructor.password);
+  await apiSignIn(page, INSTRUCTOR.email, INSTRUCTOR.password);
   const axe = async () => {
     const results = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -393,7 +437,7 @@ test("the Exercises pages pass axe's WCAG A/AA checks, in both languages", async
     await editorReady(page);
     await axe();
   }
-  // The language is the account's setting: the demo instructor goes back to English for the other specs.
+  // The language is the account's setting: back to English.
   await page.getByTestId("language-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
