@@ -104,16 +104,7 @@ export function assignableExercises(db: Db, courseId: string) {
   return db.exercise.findMany({
     where: { OR: [{ courseId: null }, { courseId }] },
     orderBy: { slug: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      titleZh: true,
-      versions: {
-        orderBy: { version: "desc" },
-        select: { id: true, version: true, createdAt: true },
-      },
-    },
+    select: EXERCISE_WITH_VERSIONS,
   });
 }
 
@@ -204,24 +195,22 @@ export async function deleteAssignment(db: Db, assignmentId: string, actorId: st
   });
 }
 
+/** An exercise as the staff assignment pages show it: titles and every version, newest first. */
+const EXERCISE_WITH_VERSIONS = {
+  id: true,
+  slug: true,
+  title: true,
+  titleZh: true,
+  versions: { orderBy: { version: "desc" }, select: { id: true, version: true, createdAt: true } },
+} as const;
+
 /** A course's assignments for the staff list, with the exercise, its versions and the pinned one. */
 export function listStaffAssignments(db: Db, courseId: string) {
   return db.assignment.findMany({
     where: { courseId },
     orderBy: { position: "asc" },
     include: {
-      exercise: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          titleZh: true,
-          versions: {
-            orderBy: { version: "desc" },
-            select: { id: true, version: true, createdAt: true },
-          },
-        },
-      },
+      exercise: { select: EXERCISE_WITH_VERSIONS },
       exerciseVersion: { select: { id: true, version: true } },
       _count: { select: { submissions: true, extensions: true } },
     },
@@ -233,18 +222,7 @@ export function findStaffAssignment(db: Db, courseId: string, exerciseSlug: stri
   return db.assignment.findFirst({
     where: { courseId, exercise: { slug: exerciseSlug } },
     include: {
-      exercise: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          titleZh: true,
-          versions: {
-            orderBy: { version: "desc" },
-            select: { id: true, version: true, createdAt: true },
-          },
-        },
-      },
+      exercise: { select: EXERCISE_WITH_VERSIONS },
       exerciseVersion: { select: { id: true, version: true } },
     },
   });
