@@ -20,6 +20,9 @@ export class DbReceiver implements Receiver {
   private running = false;
   private inFlight = new Set<Promise<unknown>>();
   private wakeUp: (() => void) | undefined;
+  /** A wake that came while the loop was not asleep (mid-claim): the next sleep is skipped, since
+   *  the claim may have read the queue before that job was committed. */
+  private wakePending = false;
   private loop: Promise<void> | undefined;
   private recoverTimer: NodeJS.Timeout | undefined;
   private db: Db;
@@ -63,10 +66,15 @@ export class DbReceiver implements Receiver {
   wake(): void {
     const w = this.wakeUp;
     this.wakeUp = undefined;
-    w?.();
+    if (w) w();
+    else this.wakePending = true;
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.wakePending) {
+      this.wakePending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wakeUp = undefined;
@@ -86,6 +94,8 @@ export class DbReceiver implements Receiver {
         continue;
       }
       let job;
+      // Whatever a wake announced is visible to the claim that starts now.
+      this.wakePending = false;
       try {
         job = await claimNextJob(this.db, this.deps.workerId);
       } catch (e) {
