@@ -255,4 +255,25 @@ describe.each(providers())("submissions on $name", ({ fresh }) => {
       enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "x", now: new Date(now.getTime() + 120_000) }),
     ).rejects.toMatchObject({ code: "closed" });
   });
+
+  it("keeps the submitted code as the student's draft only when asked, and answers with the queued view", async () => {
+    f = await fresh();
+    const fx = await seedFixture(f.db, { maxAttempts: null });
+    const key = { userId_assignmentId: { userId: fx.studentId, assignmentId: fx.assignmentId } };
+    const plain = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// first" });
+    expect(plain.draftSavedAt).toBeNull();
+    expect(await f.db.draft.findUnique({ where: key })).toBeNull();
+    expect(plain.stored.gradingJob).toMatchObject({ status: "queued", testResults: [] });
+    expect(plain.stored.exerciseVersion.version).toBeGreaterThan(0);
+
+    await f.db.draft.create({ data: { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// older draft" } });
+    const saved = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// second", saveAsDraft: true });
+    const draft = await f.db.draft.findUniqueOrThrow({ where: key });
+    expect(draft.code).toBe("// second");
+    expect(saved.draftSavedAt?.getTime()).toBe(draft.updatedAt.getTime());
+    // A refused submission saves nothing.
+    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// second", saveAsDraft: true })).rejects.toMatchObject({ code: "duplicate" });
+    await expect(enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "x".repeat(100_001), saveAsDraft: true })).rejects.toMatchObject({ code: "too_large" });
+    expect((await f.db.draft.findUniqueOrThrow({ where: key })).code).toBe("// second");
+  });
 });

@@ -13,6 +13,9 @@ export interface EnqueueInput {
   code: string;
   now?: Date;
   maxJobAttempts?: number;
+  /** Also keep the code as the student's draft of this assignment, in the same transaction (the
+   *  exercise page then has no draft save to wait for before submitting). */
+  saveAsDraft?: boolean;
 }
 
 /**
@@ -116,7 +119,17 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
           createdAt: now,
         },
       });
-      return { submission, job };
+      const draft = input.saveAsDraft
+        ? await tx.draft.upsert({
+            where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } },
+            create: { userId: input.userId, assignmentId: assignment.id, code: input.code, updatedAt: now },
+            update: { code: input.code, updatedAt: now },
+            select: { updatedAt: true },
+          })
+        : null;
+      // The stored rows as a submission view reads them (no results yet), so callers need not reload.
+      const stored = { ...submission, gradingJob: { ...job, testResults: [] }, exerciseVersion: { version: version.version } };
+      return { submission, job, stored, draftSavedAt: draft?.updatedAt ?? null };
     }, SUBMISSION_TRANSACTION);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {

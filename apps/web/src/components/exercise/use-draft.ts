@@ -2,7 +2,7 @@
 /**
  * Draft autosave: every edit goes to localStorage at once (nothing is lost offline) and, debounced,
  * to the server's Draft row via PUT /api/assignments/[id]/draft. A failed save is retried when the
- * browser comes back online.
+ * browser comes back online. A submission saves the draft too (hold, then submitted).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { draftKey } from "../../lib/exercise/draft-key.ts";
@@ -115,5 +115,29 @@ export function useDraft(opts: { userId: string; assignmentId: string; starter: 
     };
   }, [flush]);
 
-  return { state, change, flush };
+  /** Before a submission, which saves the draft itself: no autosave may start meanwhile or still be
+   *  on its way (an older save landing after the submission's would win). */
+  const hold = useCallback(async () => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) await inFlight.current;
+  }, []);
+
+  /** After the submission: `code` was saved with it at `savedAt` (undefined when it was not, e.g.
+   *  refused); edits not saved yet go on with the usual autosave. */
+  const submitted = useCallback(
+    (code: string, savedAt: string | undefined) => {
+      if (savedAt !== undefined && pending.current === code) pending.current = null;
+      if (savedAt !== undefined && pending.current === null) {
+        writeLocal(key, code, true, savedAt);
+        setState({ kind: "saved", at: savedAt });
+      }
+      if (pending.current !== null && timer.current === null) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    [flush, key],
+  );
+
+  return { state, change, flush, hold, submitted };
 }

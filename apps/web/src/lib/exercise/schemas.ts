@@ -59,6 +59,10 @@ export const SubmissionViewSchema = z.object({
 });
 export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
 
+/** The answer to a submission: the new attempt, and when its code was also saved as the draft. */
+export const SubmittedViewSchema = SubmissionViewSchema.extend({ draftSavedAt: z.string().optional() });
+export type SubmittedView = z.infer<typeof SubmittedViewSchema>;
+
 export const SubmissionWithCodeSchema = SubmissionViewSchema.extend({ code: z.string() });
 export type SubmissionWithCode = z.infer<typeof SubmissionWithCodeSchema>;
 
