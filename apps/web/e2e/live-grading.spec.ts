@@ -1,7 +1,8 @@
-// Live results: the grade is pushed to the exercise page over server-sent events (no polling), the
-// page falls back to polling when the stream fails, and only the owner and the course's staff may
-// follow a submission's stream, which starts with the current state.
-import { expect, test, type Page, type Request } from "@playwright/test";
+// Live results: the grade is pushed to the exercise page over server-sent events on the
+// submission's own answer (no polling, no second connection); when that stream breaks the page
+// follows the submission's events stream, and when that fails too it polls. Only the owner and the
+// course's staff may follow a submission's stream, which starts with the current state.
+import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { DEMO, apiSignIn, editorReady, newEnrolledStudent, replaceCode } from "./helpers.ts";
 
 const PAGE = `/courses/${DEMO.courseSlug}/assignments/dense-forward`;
@@ -13,6 +14,9 @@ export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf
 `;
 const POLL = /\/api\/submissions\/[^/?]+$/;
 const STREAM = /\/api\/submissions\/[^/?]+\/events$/;
+const SUBMIT = /\/api\/assignments\/[^/?]+\/submissions$/;
+/** The first `submission` event of an event stream (the attempt just stored). */
+const FIRST_EVENT = /^(?:retry: \d+\n\n)?event: submission\ndata: (.*)\n\n/;
 
 /** Requests made for one submission's state, by kind, in order. */
 function recordFollowing(page: Page) {
@@ -26,33 +30,65 @@ function recordFollowing(page: Page) {
   return { polls, streams };
 }
 
+/** Submits the solution (a new student's first attempt); the attempt's id, as the page shows it. */
 async function submitCorrect(page: Page): Promise<string> {
   await page.goto(PAGE);
   await editorReady(page);
   await replaceCode(page, SOLUTION);
-  const created = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/submissions"));
+  const created = page.waitForResponse((r) => r.request().method() === "POST" && SUBMIT.test(new URL(r.url()).pathname));
   await page.getByRole("button", { name: "Submit" }).click();
-  const res = await created;
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
+  expect((await created).status()).toBe(201);
+  const result = page.getByTestId("submission-result");
+  await expect(result).toContainText("Attempt 1");
+  return (await result.getAttribute("data-submission-id"))!;
 }
 
-test("the grade arrives pushed over the stream, with no polling request", async ({ page }) => {
+/** The submission's answer as the server gives it, then changed by `edit` (headers and body text). */
+async function rewriteAnswer(route: Route, edit: (body: string, contentType: string) => { body: string; contentType?: string }, accept?: string) {
+  const headers = { ...route.request().headers(), ...(accept ? { accept } : {}) };
+  const answer = await route.fetch({ headers });
+  const contentType = answer.headers()["content-type"] ?? "";
+  const out = edit(await answer.text(), contentType);
+  await route.fulfill({ status: answer.status(), contentType: out.contentType ?? contentType, body: out.body });
+}
+
+test("the grade arrives pushed on the submission's own answer, with no second connection and no polling", async ({ page }) => {
   await newEnrolledStudent(page);
   const { polls, streams } = recordFollowing(page);
-  const id = await submitCorrect(page);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && SUBMIT.test(new URL(r.url()).pathname));
+  await submitCorrect(page);
   const result = page.getByTestId("submission-result");
   await expect(result).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
   await expect(page.getByTestId("submission-score")).toContainText("100 / 100");
   await expect(page.getByTestId("live-region")).toContainText("Graded");
+  // The answer itself was the stream (its body is not kept by the browser for streamed answers).
+  expect((await answered).headers()["content-type"]).toMatch(/^text\/event-stream/);
+  expect(streams).toHaveLength(0);
+  expect(polls).toHaveLength(0);
+  // Submitting also saved the code as the server's draft.
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  const assignmentId = await page.getByTestId("workspace").getAttribute("data-assignment-id");
+  const draft = (await (await page.request.get(`/api/assignments/${assignmentId}/draft`)).json()) as { draft: { code: string } | null };
+  expect(draft.draft?.code).toContain("tf.add(tf.matMul(x, w), b)");
+});
+
+test("follows the submission's events stream when the answer's stream breaks after the attempt", async ({ page }) => {
+  await newEnrolledStudent(page);
+  await page.route(SUBMIT, (route) =>
+    route.request().method() === "POST" ? rewriteAnswer(route, (body) => ({ body: FIRST_EVENT.exec(body)?.[0] ?? body })) : route.fallback(),
+  );
+  const { polls, streams } = recordFollowing(page);
+  const id = await submitCorrect(page);
+  await expect(page.getByTestId("submission-result")).toHaveAttribute("data-status", "graded", { timeout: 60_000 });
+  await expect(page.getByTestId("submission-score")).toContainText("100 / 100");
   expect(streams.map((r) => new URL(r.url()).pathname)).toContain(`/api/submissions/${id}/events`);
-  const stream = await streams[0]!.response();
-  expect(stream?.headers()["content-type"]).toMatch(/^text\/event-stream/);
   expect(polls).toHaveLength(0);
 });
 
-test("falls back to polling when the stream fails", async ({ page }) => {
+test("falls back to polling when no stream works", async ({ page }) => {
   await newEnrolledStudent(page);
+  // The answer comes as JSON (as past the account's stream limit), and the events stream fails.
+  await page.route(SUBMIT, (route) => (route.request().method() === "POST" ? rewriteAnswer(route, (body) => ({ body }), "application/json") : route.fallback()));
   await page.route(STREAM, (route) => route.abort("connectionreset"));
   const { polls, streams } = recordFollowing(page);
   await submitCorrect(page);

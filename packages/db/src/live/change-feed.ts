@@ -2,8 +2,10 @@
  * Where the web app hears that grading jobs changed, without asking every row again and again:
  *   - SQLite (embedded): PRAGMA data_version on a dedicated read-only connection. It changes
  *     whenever another connection (the grader's, or the web app's own Prisma client) commits, and
- *     reading it costs a few microseconds, so it is checked every `intervalMs`. Nothing needs
- *     configuring, no port or token, and neither process has to be up for the other to start.
+ *     reading it costs a few microseconds, so it is checked every `intervalMs` (5 ms: a few
+ *     milliseconds of the time a student waits for a grade), and only while someone watches (not
+ *     at all on an idle server). Nothing needs configuring, no port or token, and neither process
+ *     has to be up for the other to start.
  *   - PostgreSQL (scale-out): LISTEN on "course_grading", which a trigger on "GradingJob"
  *     notifies (migration 0007) on commit of every status change, whoever made it.
  * A signal says what may have changed; the watcher (grading-watch.ts) reads the actual status.
@@ -23,6 +25,8 @@ export interface ChangeFeed {
   readonly kind: "sqlite-data-version" | "postgres-listen";
   start(onSignal: (signal: GradingSignal) => void): Promise<void>;
   stop(): Promise<void>;
+  /** Whether anyone is waiting for a signal: a polling feed polls only then (a listening one ignores it). */
+  setWatched(watched: boolean): void;
 }
 
 export type FeedLogger = (message: string, error: unknown) => void;
@@ -30,7 +34,7 @@ export type FeedLogger = (message: string, error: unknown) => void;
 export const GRADING_CHANNEL = "course_grading";
 
 export interface ChangeFeedOptions {
-  /** SQLite: how often data_version is read. */
+  /** SQLite: how often data_version is read while anyone watches. */
   intervalMs?: number;
   /** PostgreSQL: wait before reconnecting a lost LISTEN connection. */
   reconnectMs?: number;
@@ -44,31 +48,53 @@ export function openChangeFeed(config: DbConfig, opts: ChangeFeedOptions = {}): 
 const DataVersionSchema = z.number().int();
 
 function sqliteChangeFeed(url: string, opts: ChangeFeedOptions): ChangeFeed {
-  const intervalMs = opts.intervalMs ?? 15;
+  const intervalMs = opts.intervalMs ?? 5;
+  let read: (() => number) | undefined;
   let conn: Database.Database | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let onSignal: (signal: GradingSignal) => void = () => undefined;
+  let watched = false;
+  let last = 0;
+  const poll = () => {
+    try {
+      const now = read!();
+      if (now === last) return;
+      last = now;
+      onSignal({});
+    } catch (e) {
+      opts.onError?.("reading PRAGMA data_version failed", e);
+    }
+  };
+  const resume = () => {
+    if (!read || !watched || timer) return;
+    // The version now is the baseline: a watcher reads the state after subscribing, so only later commits matter.
+    last = read();
+    timer = setInterval(poll, intervalMs);
+    timer.unref();
+  };
+  const pause = () => {
+    clearInterval(timer);
+    timer = undefined;
+  };
   return {
     kind: "sqlite-data-version",
-    async start(onSignal) {
+    async start(listener) {
+      onSignal = listener;
       conn = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true });
       const version = conn.prepare("PRAGMA data_version").pluck();
-      let last = DataVersionSchema.parse(version.get());
-      timer = setInterval(() => {
-        try {
-          const now = DataVersionSchema.parse(version.get());
-          if (now === last) return;
-          last = now;
-          onSignal({});
-        } catch (e) {
-          opts.onError?.("reading PRAGMA data_version failed", e);
-        }
-      }, intervalMs);
-      timer.unref();
+      read = () => DataVersionSchema.parse(version.get());
+      resume();
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      pause();
+      read = undefined;
       conn?.close();
       conn = undefined;
+    },
+    setWatched(next) {
+      watched = next;
+      if (next) resume();
+      else pause();
     },
   };
 }
@@ -124,6 +150,8 @@ function postgresChangeFeed(url: string, opts: ChangeFeedOptions): ChangeFeed {
 
   return {
     kind: "postgres-listen",
+    // Notifications come whether anyone watches or not; the watcher ignores them when nobody does.
+    setWatched() {},
     async start(listener) {
       stopped = false;
       onSignal = listener;

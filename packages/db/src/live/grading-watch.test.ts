@@ -79,6 +79,28 @@ describe.each(providers())("live grading changes on $name", ({ name, fresh }) =>
     expect((await done).at(-1)).toBe("graded");
   });
 
+  it.runIf(name === "sqlite")("reads the database only while someone watches (an idle server does not poll)", async () => {
+    const signals: number[] = [];
+    const feed = openChangeFeed(f.config, { intervalMs: 5 });
+    await feed.start(() => signals.push(Date.now()));
+    try {
+      const commit = (code: string) => enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code });
+      await commit("// unwatched");
+      await new Promise((r) => setTimeout(r, 50));
+      expect(signals).toHaveLength(0);
+      feed.setWatched(true);
+      await commit("// watched");
+      await expect.poll(() => signals.length).toBeGreaterThan(0);
+      feed.setWatched(false);
+      const seen = signals.length;
+      await commit("// unwatched again");
+      await new Promise((r) => setTimeout(r, 50));
+      expect(signals).toHaveLength(seen);
+    } finally {
+      await feed.stop();
+    }
+  });
+
   it("lets the owner and the course's staff see a submission, and nobody else", async () => {
     const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// a" });
     const ta = await f.db.user.create({ data: { email: "ta@example.com", name: "TA", passwordHash: "x" } });

@@ -55,6 +55,7 @@ export class GradingWatch {
     let set = this.listeners.get(submissionId);
     if (!set) this.listeners.set(submissionId, (set = new Set()));
     set.add(listener);
+    if (this.listeners.size === 1 && set.size === 1) this.feed.setWatched(true);
     return () => {
       const s = this.listeners.get(submissionId);
       if (!s) return;
@@ -62,6 +63,7 @@ export class GradingWatch {
       if (s.size === 0) {
         this.listeners.delete(submissionId);
         this.known.delete(submissionId);
+        if (this.listeners.size === 0) this.feed.setWatched(false);
       }
     };
   }

@@ -17,6 +17,7 @@ import { PublicRunner, RunTimeoutError } from "./public-runner.ts";
 import { SubmissionResult, statusText } from "./submission-result.tsx";
 import { TestList, round } from "./test-list.tsx";
 import { useDraft, type SaveState } from "./use-draft.ts";
+import { submitLive } from "./submit-live.ts";
 import { useSubmissionLive } from "./use-submission-live.ts";
 
 export interface WorkspaceProps {
@@ -68,7 +69,8 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<{ attemptNumber: number; href: string } | null>(null);
   const [attemptsUsed, setAttemptsUsed] = useState(props.window.attemptsUsed);
-  const { submission, setSubmission, error: pollError } = useSubmissionLive(props.latest);
+  const live = useSubmissionLive(props.latest);
+  const { submission, error: pollError } = live;
 
   const onRestore = useCallback((choice: DraftChoice) => {
     editor.current?.setCode(choice.code);
@@ -162,16 +164,17 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
     setSubmitting(true);
     setSubmitError(null);
     setDuplicateOf(null);
+    let draftSavedAt: string | undefined;
     try {
-      await draft.flush();
-      const created = await fetchJson(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, (s) => s.SubmissionViewSchema, {
-        method: "POST",
-        body: { code },
-      });
+      await draft.hold();
+      live.setAnswerStreaming(true);
+      const { created, followed } = await submitLive(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, code, live.show);
+      void followed.finally(() => live.setAnswerStreaming(false));
+      draftSavedAt = created.draftSavedAt;
       // One more charged attempt (attempt numbers also count uncharged infrastructure failures).
       setAttemptsUsed((n) => n + 1);
-      setSubmission(created);
     } catch (e) {
+      live.setAnswerStreaming(false);
       if (e instanceof ApiCallError && e.code === "duplicate" && e.match) {
         const text = format(m.duplicateAttempt, { n: e.match.attemptNumber });
         setDuplicateOf({ attemptNumber: e.match.attemptNumber, href: e.match.href });
@@ -181,6 +184,7 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
       setSubmitError((e as Error).message);
       setAnnouncement((e as Error).message);
     } finally {
+      draft.submitted(code, draftSavedAt);
       setSubmitting(false);
     }
   }

@@ -30,18 +30,21 @@ export class ApiCallError extends Error {
   }
 }
 
-/** `pickSchema` chooses the answer's schema from the lazily loaded schemas module. */
-export async function fetchJson<S extends z.ZodType>(
-  url: string,
-  pickSchema: (s: Schemas) => S,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
-): Promise<z.output<S>> {
-  let res: Response;
-  const loaded = loadSchemas();
+export interface ApiRequestInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The Accept header (default application/json). */
+  accept?: string;
+}
+
+/** Sends a same-origin API request; a network failure becomes ApiCallError(0, "network"). */
+export async function apiRequest(url: string, init: ApiRequestInit = {}): Promise<Response> {
+  const accept = init.accept ?? "application/json";
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
+      headers: init.body === undefined ? { accept } : { "content-type": "application/json", accept },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
       cache: "no-store",
@@ -51,6 +54,16 @@ export async function fetchJson<S extends z.ZodType>(
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiCallError(0, "network", (e as Error).message || "offline");
   }
+}
+
+/** `pickSchema` chooses the answer's schema from the lazily loaded schemas module. */
+export async function fetchJson<S extends z.ZodType>(url: string, pickSchema: (s: Schemas) => S, init: ApiRequestInit = {}): Promise<z.output<S>> {
+  const loaded = loadSchemas();
+  return readAnswer(await apiRequest(url, init), pickSchema, loaded);
+}
+
+/** A JSON answer already received: its `{ error }` as ApiCallError, else the body checked by the schema. */
+export async function readAnswer<S extends z.ZodType>(res: Response, pickSchema: (s: Schemas) => S, loaded = loadSchemas()): Promise<z.output<S>> {
   let body: unknown = null;
   try {
     body = await res.json();

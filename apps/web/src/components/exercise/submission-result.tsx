@@ -61,7 +61,7 @@ export function SubmissionResult({ s, m, announce = false }: { s: SubmissionView
   const top = s.error ?? shared;
   const tests = top === null ? s.tests : s.tests.map((t) => (!t.passed && t.message === top ? { ...t, message: null } : t));
   return (
-    <div className="exercise-result" data-testid="submission-result" data-status={s.status}>
+    <div className="exercise-result" data-testid="submission-result" data-status={s.status} data-submission-id={s.id}>
       <p className="exercise-result__status" ref={heading} tabIndex={-1}>
         <span className={`exercise-badge exercise-badge--${s.status}`} data-testid="submission-status">
           {statusText(m, s.status)}

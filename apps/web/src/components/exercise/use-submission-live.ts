@@ -4,10 +4,12 @@
  * /api/submissions/[id]/events delivers each status as the grader sets it. When the stream breaks
  * (an error, or silence longer than the server's ping allows), the hook polls
  * GET /api/submissions/[id] after a back-off, then opens the stream again. The stream's first
- * event is always the current state, so a web restart loses nothing.
+ * event is always the current state, so a web restart loses nothing. While a submission's own
+ * answer streams its grading (submit-live.ts), that answer is followed instead: `show` takes its
+ * views, and the hook starts following on its own only if that stream ends unsettled.
  */
-import { useEffect, useState } from "react";
-import { isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
+import { useCallback, useEffect, useState } from "react";
+import { STREAM_STALL_MS, isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
 import type { SubmissionView } from "../../lib/exercise/schemas.ts";
 import { fetchJson, parseAnswer } from "./fetch-json.ts";
 
@@ -16,18 +18,17 @@ function settled(s: SubmissionView): boolean {
   return isFinalStatus(s.status) && s.diagnosisPending !== true;
 }
 
-/** The server pings every 15 s: a stream silent for longer is broken (a buffering proxy, a dead link). */
-const STALL_MS = 40_000;
 
 export function useSubmissionLive(initial: SubmissionView | null) {
   const [submission, setSubmission] = useState<SubmissionView | null>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [answerStreaming, setAnswerStreaming] = useState(false);
   const id = submission?.id ?? null;
   // A failing grade's diagnosis follows it: keep following while it is pending.
   const done = submission === null || settled(submission);
 
   useEffect(() => {
-    if (id === null || done) return;
+    if (id === null || done || answerStreaming) return;
     const path = `/api/submissions/${encodeURIComponent(id)}`;
     const controller = new AbortController();
     let source: EventSource | null = null;
@@ -48,7 +49,7 @@ export function useSubmissionLive(initial: SubmissionView | null) {
     };
     const armStall = () => {
       clearTimeout(stall);
-      stall = setTimeout(broken, STALL_MS);
+      stall = setTimeout(broken, STREAM_STALL_MS);
     };
     // Fallback: one poll after a back-off, then the stream again.
     const broken = () => {
@@ -107,7 +108,12 @@ export function useSubmissionLive(initial: SubmissionView | null) {
       closeStream();
       clearTimeout(retry);
     };
-  }, [id, done]);
+  }, [id, done, answerStreaming]);
 
-  return { submission, setSubmission, error };
+  const show = useCallback((view: SubmissionView) => {
+    setError(null);
+    setSubmission(view);
+  }, []);
+
+  return { submission, show, error, setAnswerStreaming };
 }

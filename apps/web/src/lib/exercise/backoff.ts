@@ -11,3 +11,6 @@ export function pollDelayMs(attempt: number, opts: { initial?: number; factor?: 
 export function isFinalStatus(status: string): boolean {
   return status === "graded" || status === "failed";
 }
+
+/** The server pings a live stream every 15 s: a stream silent for longer is broken (a buffering proxy, a dead link). */
+export const STREAM_STALL_MS = 40_000;

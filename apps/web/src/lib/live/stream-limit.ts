@@ -29,3 +29,11 @@ export class StreamLimiter {
     return this.open.get(userId) ?? 0;
   }
 }
+
+const holder = globalThis as typeof globalThis & { __courseLiveStreams?: StreamLimiter };
+
+/** The process's one limiter, shared by every route that answers with a live stream. */
+export function liveStreamLimiter(): StreamLimiter {
+  holder.__courseLiveStreams ??= new StreamLimiter();
+  return holder.__courseLiveStreams;
+}

@@ -4,34 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GradingWatch, claimNextJob, completeJob, enqueueSubmission, getViewableSubmission, openChangeFeed } from "@course/db";
 import { providers, seedFixture, type Fixture, type FreshDb } from "@course/db/testing";
+import type { SubmissionView } from "../exercise/schemas.ts";
 import { toSubmissionView } from "../exercise/submission-view.ts";
+import { readSse } from "./sse-read.ts";
 import { submissionStream } from "./submission-stream.ts";
 
 const grade = { status: "passed" as const, score: 10, maxScore: 10, seed: 1, tests: [{ name: "t", passed: true, points: 10, maxPoints: 10 }] };
 
-/** Reads server-sent events from a stream as { event, data } until it ends. */
+/** The stream's events as { event, data } until it ends (leaving early cancels it, as a closed page does). */
 async function* events(stream: ReadableStream<Uint8Array>) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(frame)?.[1];
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (event) yield { event, data: data === undefined ? null : (JSON.parse(data) as { status?: string }) };
-      }
-    }
-  } finally {
-    // The reader went away (as a closed page does): cancel, which reaches the stream's source.
-    await reader.cancel();
-  }
+  for await (const { event, data } of readSse(stream)) yield { event, data: JSON.parse(data) as { status?: string } };
 }
 
 describe.each(providers())("submissionStream on $name", ({ fresh }) => {
@@ -49,7 +31,7 @@ describe.each(providers())("submissionStream on $name", ({ fresh }) => {
     await f.dispose();
   });
 
-  const streamOf = (submissionId: string, opts: { pingMs?: number } = {}) =>
+  const streamOf = (submissionId: string, opts: { pingMs?: number; initial?: SubmissionView } = {}) =>
     submissionStream({
       submissionId,
       load: async () => {
@@ -93,5 +75,19 @@ describe.each(providers())("submissionStream on $name", ({ fresh }) => {
     const late: string[] = [];
     for await (const e of events(streamOf(submission.id))) if (e.event === "submission") late.push(e.data!.status!);
     expect(late).toEqual(["graded"]);
+  });
+
+  it("sends a view already in hand first, then only newer states (the answer to a submission)", async () => {
+    const { submission, stored } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// a" });
+    const initial = toSubmissionView(stored, { points: 100, latePenalty: 0 });
+    const job = await claimNextJob(f.db, "w1"); // running before the stream starts watching
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const e of events(streamOf(submission.id, { initial }))) if (e.event === "submission") seen.push(e.data!.status!);
+    })();
+    await expect.poll(() => seen).toEqual(["queued", "running"]);
+    await completeJob(f.db, job!.jobId, "w1", grade);
+    await reading;
+    expect(seen).toEqual(["queued", "running", "graded"]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The live view of one submission as a server-sent event stream:
  *   - subscribes first, then sends the current state (`submission` event), so a change between
- *     the two is never missed and a reconnecting page (after a web restart) starts from the truth;
+ *     the two is never missed and a reconnecting page (after a web restart) starts from the truth
+ *     (the answer to a submission sends the stored view first, then that state if it is newer);
  *   - sends the view again on each status change the watcher reports (queued → running →
  *     graded/failed), skipping repeats, and ends the stream after a final status;
  *   - sends `ping` every `pingMs` so the page can tell a silent, broken stream from a quiet one;
@@ -13,6 +14,8 @@ import { sseEvent, sseRetry } from "./sse.ts";
 
 export interface SubmissionStreamDeps {
   submissionId: string;
+  /** A view already in hand (the submission just stored), sent at once before the first load. */
+  initial?: SubmissionView;
   /** Loads the view the viewer may see (already authorised). */
   load: () => Promise<SubmissionView>;
   watch: (submissionId: string, listener: (status: string) => void) => () => void;
@@ -69,6 +72,11 @@ export function submissionStream(deps: SubmissionStreamDeps): ReadableStream<Uin
         deps.signal?.removeEventListener("abort", close);
       };
       write(sseRetry(1000));
+      if (deps.initial) {
+        lastStatus = deps.initial.status;
+        write(sseEvent("submission", deps.initial));
+      }
+      // Loaded even after an initial view: a change made before the watch began is sent now.
       sendCurrent();
     },
     cancel() {
