@@ -18,7 +18,6 @@ function settled(s: SubmissionView): boolean {
   return isFinalStatus(s.status) && s.diagnosisPending !== true;
 }
 
-
 export function useSubmissionLive(initial: SubmissionView | null) {
   const [submission, setSubmission] = useState<SubmissionView | null>(initial);
   const [error, setError] = useState<string | null>(null);
