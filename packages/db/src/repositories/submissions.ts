@@ -26,6 +26,8 @@ export interface EnqueueInput {
  */
 const SUBMISSION_TRANSACTION = { maxWait: 10_000, timeout: 5_000 };
 
+const VERSION_REF = { id: true, version: true } as const;
+
 /**
  * Stores a submission against the assignment's pinned exercise version (the newest when none is
  * pinned) and queues its grading job, after checking enrollment, the student's window (their
@@ -43,9 +45,10 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   }
   const assignment = await db.assignment.findUnique({
     where: { id: input.assignmentId },
+    // Only the versions' ids and numbers: a version row also holds its whole bundle.
     include: {
-      exercise: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } },
-      exerciseVersion: true,
+      exercise: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: VERSION_REF } } },
+      exerciseVersion: { select: VERSION_REF },
       course: { select: { archivedAt: true } },
     },
   });
