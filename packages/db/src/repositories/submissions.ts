@@ -43,28 +43,32 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
       `A submission may be at most ${MAX_SUBMISSION_CHARS} characters.`,
     );
   }
-  const assignment = await db.assignment.findUnique({
-    where: { id: input.assignmentId },
-    // Only the versions' ids and numbers: a version row also holds its whole bundle.
-    include: {
-      exercise: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: VERSION_REF } } },
-      exerciseVersion: { select: VERSION_REF },
-      course: { select: { archivedAt: true } },
-    },
-  });
+  // Every read at once (none needs another's answer): a submission waits for the slowest only.
+  const [assignment, enrollment, extension, earlier, fairAt] = await Promise.all([
+    db.assignment.findUnique({
+      where: { id: input.assignmentId },
+      // Only the versions' ids and numbers: a version row also holds its whole bundle.
+      include: {
+        exercise: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: VERSION_REF } } },
+        exerciseVersion: { select: VERSION_REF },
+        course: { select: { archivedAt: true } },
+      },
+    }),
+    db.enrollment.findFirst({
+      where: { userId: input.userId, course: { assignments: { some: { id: input.assignmentId } } } },
+      select: { id: true },
+    }),
+    db.extension.findUnique({
+      where: { assignmentId_userId: { assignmentId: input.assignmentId, userId: input.userId } },
+    }),
+    earlierAttempts(db, input.userId, input.assignmentId),
+    // Read before the transaction, which then holds its connection for the writes only.
+    nextFairTurn(db, input.userId, now),
+  ]);
   if (!assignment) throw new DomainError("not_found", "No such assignment.");
   // An archived course stays readable to its members, but takes no more work.
   if (assignment.course.archivedAt !== null)
     throw new DomainError("closed", "This course is archived: it no longer accepts submissions.");
-  const [enrollment, extension, earlier] = await Promise.all([
-    db.enrollment.findUnique({
-      where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
-    }),
-    db.extension.findUnique({
-      where: { assignmentId_userId: { assignmentId: assignment.id, userId: input.userId } },
-    }),
-    earlierAttempts(db, input.userId, assignment.id),
-  ]);
   if (!enrollment)
     throw new DomainError("not_enrolled", "Enroll in this course before submitting.");
   // The pinned version when the instructor chose one, else the newest.
@@ -89,11 +93,10 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
   // Attempt numbers keep counting every stored submission (failed ones too), so they stay unique.
   const attemptNumber = earlier.reduce((n, a) => Math.max(n, a.attemptNumber), 0) + 1;
 
-  // Read before the transaction, which then holds its connection for the writes only.
-  const fairAt = await nextFairTurn(db, input.userId, now);
   try {
     return await db.$transaction(async (tx) => {
-      const submission = await tx.submission.create({
+      // The job is created with the submission: one statement round trip fewer.
+      const { gradingJob: job, ...submission } = await tx.submission.create({
         data: {
           userId: input.userId,
           assignmentId: assignment.id,
@@ -102,17 +105,13 @@ export async function enqueueSubmission(db: Db, input: EnqueueInput) {
           code: input.code,
           isLate: acceptance.isLate,
           createdAt: now,
+          gradingJob: {
+            create: { enqueuedAt: now, runAfter: now, fairAt, maxAttempts: input.maxJobAttempts ?? 3 },
+          },
         },
+        include: { gradingJob: true },
       });
-      const job = await tx.gradingJob.create({
-        data: {
-          submissionId: submission.id,
-          enqueuedAt: now,
-          runAfter: now,
-          fairAt,
-          maxAttempts: input.maxJobAttempts ?? 3,
-        },
-      });
+      if (!job) throw new Error("the grading job was not created with its submission");
       await tx.auditLog.create({
         data: {
           actorId: input.userId,
