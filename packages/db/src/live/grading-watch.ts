@@ -50,12 +50,20 @@ export class GradingWatch {
     return this.started;
   }
 
-  /** Calls `listener` with each new status of `submissionId`; returns the unsubscribe. */
-  watch(submissionId: string, listener: StatusListener): () => void {
+  /**
+   * Calls `listener` with each new status of `submissionId`; returns the unsubscribe. With
+   * `known` (the status the caller already has), the status is checked once at once (one light
+   * query), so a change made before this call is reported too.
+   */
+  watch(submissionId: string, listener: StatusListener, known?: string): () => void {
     let set = this.listeners.get(submissionId);
     if (!set) this.listeners.set(submissionId, (set = new Set()));
     set.add(listener);
     if (this.listeners.size === 1 && set.size === 1) this.feed.setWatched(true);
+    if (known !== undefined) {
+      if (!this.known.has(submissionId)) this.known.set(submissionId, known);
+      this.signal({ submissionIds: [submissionId] });
+    }
     return () => {
       const s = this.listeners.get(submissionId);
       if (!s) return;

@@ -19,17 +19,22 @@ export interface LiveSubmissionRequest {
   status?: number;
 }
 
+/** What a stream needs besides the submission: start it early, alongside other work. */
+export function prepareLiveStream() {
+  return Promise.all([getLocale(), getGradingWatch()]);
+}
+
 /** The stream, or null when this account already has as many streams open as it may. */
-export async function liveSubmissionResponse(r: LiveSubmissionRequest): Promise<Response | null> {
+export async function liveSubmissionResponse(r: LiveSubmissionRequest, prepared = prepareLiveStream()): Promise<Response | null> {
   const db = getDb();
-  const [locale, watch] = await Promise.all([getLocale(), getGradingWatch()]);
+  const [locale, watch] = await prepared;
   const release = liveStreamLimiter().acquire(r.userId);
   if (!release) return null;
   const stream = submissionStream({
     submissionId: r.submissionId,
     initial: r.initial,
     load: () => loadViewableSubmission(db, r.submissionId, r.userId, locale),
-    watch: (id, listener) => watch.watch(id, listener),
+    watch: (id, listener, known) => watch.watch(id, listener, known),
     signal: r.req.signal,
     onClose: release,
     onError: (e) => console.error("[live] submission stream ended on an error:", e instanceof Error ? e.message : e),

@@ -38,7 +38,7 @@ describe.each(providers())("submissionStream on $name", ({ fresh }) => {
         const s = await getViewableSubmission(f.db, submissionId, fx.studentId);
         return toSubmissionView(s, s.assignment);
       },
-      watch: (id, listener) => watch.watch(id, listener),
+      watch: (id, listener, known) => watch.watch(id, listener, known),
       ...opts,
     });
 
@@ -77,17 +77,30 @@ describe.each(providers())("submissionStream on $name", ({ fresh }) => {
     expect(late).toEqual(["graded"]);
   });
 
-  it("sends a view already in hand first, then only newer states (the answer to a submission)", async () => {
+  it("sends a view already in hand first, then only newer states, loading only the final one (the answer to a submission)", async () => {
     const { submission, stored } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// a" });
     const initial = toSubmissionView(stored, { points: 100, latePenalty: 0 });
     const job = await claimNextJob(f.db, "w1"); // running before the stream starts watching
+    let loads = 0;
+    const stream = submissionStream({
+      submissionId: submission.id,
+      initial,
+      load: async () => {
+        loads++;
+        const s = await getViewableSubmission(f.db, submission.id, fx.studentId);
+        return toSubmissionView(s, s.assignment);
+      },
+      watch: (id, listener, known) => watch.watch(id, listener, known),
+    });
     const seen: string[] = [];
     const reading = (async () => {
-      for await (const e of events(streamOf(submission.id, { initial }))) if (e.event === "submission") seen.push(e.data!.status!);
+      for await (const e of events(stream)) if (e.event === "submission") seen.push(e.data!.status!);
     })();
     await expect.poll(() => seen).toEqual(["queued", "running"]);
+    expect(loads).toBe(0);
     await completeJob(f.db, job!.jobId, "w1", grade);
     await reading;
     expect(seen).toEqual(["queued", "running", "graded"]);
+    expect(loads).toBe(1);
   });
 });

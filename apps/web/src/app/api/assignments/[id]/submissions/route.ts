@@ -13,7 +13,7 @@ import { wakeGrader } from "../../../../../lib/exercise/grader-wake.ts";
 import { IdParamSchema, MAX_CODE_BODY_BYTES, SubmitBodySchema, type SubmittedView } from "../../../../../lib/exercise/schemas.ts";
 import { toSubmissionView } from "../../../../../lib/exercise/submission-view.ts";
 import { getEnv } from "../../../../../lib/env.ts";
-import { liveSubmissionResponse, wantsEventStream } from "../../../../../lib/live/submission-response.ts";
+import { liveSubmissionResponse, prepareLiveStream, wantsEventStream } from "../../../../../lib/live/submission-response.ts";
 import { limitSubmissions } from "../../../../../lib/rate-limit.ts";
 
 const Params = z.object({ id: IdParamSchema });
@@ -29,6 +29,9 @@ const submitSpec = {
 
 export const POST = route(submitSpec, async ({ req, params, body, user }) => {
   const db = getDb();
+  // The stream's set-up (locale, watcher) runs while the submission is stored.
+  const liveSetup = wantsEventStream(req) ? prepareLiveStream() : null;
+  liveSetup?.catch(() => undefined); // a refusal below leaves it unused
   const assignment = await assignmentForUser(db, params.id, user.id);
   let queued;
   try {
@@ -41,7 +44,7 @@ export const POST = route(submitSpec, async ({ req, params, body, user }) => {
   wakeGrader();
   const view: SubmittedView = { ...toSubmissionView(queued.stored, assignment), draftSavedAt: queued.draftSavedAt?.toISOString() };
   // Past the account's stream limit the attempt still answers, as JSON: the page then polls.
-  const live = wantsEventStream(req) ? await liveSubmissionResponse({ req, submissionId: view.id, userId: user.id, initial: view, status: 201 }) : null;
+  const live = liveSetup ? await liveSubmissionResponse({ req, submissionId: view.id, userId: user.id, initial: view, status: 201 }, liveSetup) : null;
   return live ?? NextResponse.json(view, { status: 201, headers: { "cache-control": "no-store" } });
 });
 
