@@ -16,6 +16,7 @@ export {
   getLesson,
   lessonContentDir,
   listLessons,
+  warmLessons,
   type Lesson,
   type LessonStore,
   type LessonSummary,

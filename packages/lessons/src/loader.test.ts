@@ -86,6 +86,38 @@ describe("lesson store over a content folder", () => {
   });
 });
 
+describe("warming a store", () => {
+  let dir = "";
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "lessons-warm-"));
+    const write = async (slug: string, locale: string, text: string) => {
+      await mkdir(join(dir, slug), { recursive: true });
+      await writeFile(join(dir, slug, `${locale}.md`), text);
+    };
+    await write("01-tensors-and-the-neuron", "en", lessonFile("Neuron", "Hello $x$."));
+    await write("01-tensors-and-the-neuron", "zh-CN", lessonFile("神经元", "你好 $x$。"));
+    await write("04-optimisers", "en", lessonFile("Optimisers", "Text."));
+    await write("07-attention", "en", lessonFile("Attention", "Text.", "minutes: 20\n"));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("renders every lesson in every locale ahead of its readers, skipping one that fails to load", async () => {
+    const store = createLessonStore(dir);
+    // Lesson 1 in both locales, lesson 4 in English and as the Chinese fallback; lesson 7 is broken.
+    expect(await store.warm()).toBe(4);
+    await writeFile(join(dir, "01-tensors-and-the-neuron", "zh-CN.md"), lessonFile("改过", "新。"));
+    expect((await store.getLesson("01-tensors-and-the-neuron", "zh-CN"))?.title).toBe("神经元");
+    // The broken lesson was not cached: once fixed, its next reader gets it.
+    await expect(store.getLesson("07-attention", "en")).rejects.toBeInstanceOf(LessonFormatError);
+    await writeFile(join(dir, "07-attention", "en.md"), lessonFile("Attention", "Text."));
+    expect((await store.getLesson("07-attention", "en"))?.title).toBe("Attention");
+  });
+});
+
 describe("default store", () => {
   it("reads the package's own content folder", async () => {
     expect(lessonContentDir).toMatch(/packages\/lessons\/content\/$/);

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { lessonSlugs, type ExerciseId, type LessonSlug } from "./catalog.ts";
 import { parseLessonFile } from "./frontmatter.ts";
 import type { Heading } from "./headings.ts";
-import { defaultLocale, isLocale, type Locale } from "./locale.ts";
+import { defaultLocale, isLocale, locales, type Locale } from "./locale.ts";
 import type { LessonSegment } from "./blocks.ts";
 import { renderLesson } from "./markdown.ts";
 
@@ -35,6 +35,11 @@ export interface Lesson extends LessonSummary {
 export interface LessonStore {
   listLessons(locale: Locale): Promise<LessonSummary[]>;
   getLesson(slug: string, locale: Locale): Promise<Lesson | null>;
+  /**
+   * Renders every lesson in every locale into the cache, one at a time, and resolves to how many
+   * loaded. A lesson that fails to load is skipped (not cached: its readers get the error).
+   */
+  warm(): Promise<number>;
 }
 
 function isMissing(error: unknown): boolean {
@@ -118,14 +123,39 @@ export function createLessonStore(contentDir: string = lessonContentDir): Lesson
       }));
   }
 
-  return { listLessons, getLesson };
+  async function warm(): Promise<number> {
+    let loaded = 0;
+    for (const locale of locales) {
+      for (const slug of lessonSlugs) {
+        // Rendering is synchronous (100-200 ms for a long lesson): yield between lessons so
+        // requests that arrive meanwhile are not held up behind the whole course.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if ((await getLesson(slug, locale).catch(() => null)) !== null) loaded++;
+      }
+    }
+    return loaded;
+  }
+
+  return { listLessons, getLesson, warm };
 }
 
-const defaultStore = createLessonStore();
+// One default store per server process. Next bundles this package into more than one server chunk
+// (the pages, the start-up hook that warms the store), each with its own copy of this module:
+// kept on globalThis, every copy reads and fills the same cache.
+const holder = globalThis as typeof globalThis & { __courseLessonStore?: LessonStore };
+const defaultStore: LessonStore = (holder.__courseLessonStore ??= createLessonStore());
 
 /** All lessons available in `locale`, in course order (English text where a translation is missing). */
 export function listLessons(locale: Locale): Promise<LessonSummary[]> {
   return defaultStore.listLessons(locale);
+}
+
+/**
+ * Renders the whole course into the default store ahead of its readers (the web app calls it once
+ * at start-up): a lesson's first reader otherwise waits for KaTeX and highlight.js on the server.
+ */
+export function warmLessons(): Promise<number> {
+  return defaultStore.warm();
 }
 
 /** One lesson with its rendered HTML and headings, or null for an unknown slug. */

@@ -19,3 +19,8 @@ export function getSiteEnv(): SiteEnv {
   }
   return cached;
 }
+
+/** True in Next's Node.js server runtime (Next names the runtime of each bundle it builds). */
+export function isNodeRuntime(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

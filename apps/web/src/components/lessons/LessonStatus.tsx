@@ -2,7 +2,8 @@
 /**
  * The lesson's status badge. Rendering the page reads progress only; opening the lesson is
  * recorded here, by an explicit JSON POST once the page has loaded in a browser (a prefetch or a
- * crawler that renders the page records nothing).
+ * crawler that renders the page records nothing). The POST waits until the browser is idle: it is
+ * not needed to read the lesson, so it stays out of the page's start-up (scripts, hydration, fonts).
  */
 import { useEffect, useState } from "react";
 import type { ProgressStatus } from "../../lib/courses/progress.ts";
@@ -10,18 +11,30 @@ import type { Locale } from "../../lib/i18n/index.ts";
 import { LessonStatusBadge } from "../courses/LessonStatusBadge.tsx";
 import { postJson } from "./post-json.ts";
 
+/** Runs `task` once the browser is idle (within 2 s at the latest); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 200);
+  return () => window.clearTimeout(id);
+}
+
 export function LessonStatus({ lessonId, initial, locale }: { lessonId: string; initial: ProgressStatus; locale: Locale }) {
   const [status, setStatus] = useState(initial);
   useEffect(() => {
     if (initial !== "not_started") return;
-    postJson("/api/progress", { lessonId, event: "open" }).then(
-      (r) => {
-        const next = (r as { status?: unknown }).status;
-        if (next === "in_progress" || next === "done") setStatus(next);
-      },
-      // Not recorded this time (offline, signed out): the next visit records it.
-      () => undefined,
-    );
+    const record = () =>
+      postJson("/api/progress", { lessonId, event: "open" }).then(
+        (r) => {
+          const next = (r as { status?: unknown }).status;
+          if (next === "in_progress" || next === "done") setStatus(next);
+        },
+        // Not recorded this time (offline, signed out): the next visit records it.
+        () => undefined,
+      );
+    return whenIdle(record);
   }, [lessonId, initial]);
   return (
     <span data-testid="lesson-status">
