@@ -166,6 +166,9 @@ describe("positional-encoding", () => {
 });
 
 describe("transformer-reverse", () => {
+  // Each test trains the tiny Transformer (the second one twice) on the wasm/cpu backend: a few
+  // seconds on an idle core, but CI runs the packages' tests side by side on 2 cores.
+  const TRAINING_MS = 120_000;
   type Snap = { kind: "snapshot"; step: number; loss: number; accuracy: number; attention: number[][][]; own?: { accuracy: number } };
   const snaps = (frames: unknown[]) => frames.filter((f) => (f as { kind: string }).kind === "snapshot") as Snap[];
 
@@ -179,7 +182,7 @@ describe("transformer-reverse", () => {
       for (const head of f.attention) expect(head.map((r) => r.length)).toEqual([5, 5, 5, 5, 5]);
     }
     expect(leaked).toBe(0);
-  });
+  }, TRAINING_MS);
 
   it("scores the weights with the reader's multiHeadAttention: a correct one matches, one without the transpose is caught", async () => {
     const correct = { multiHeadAttention: (x: tf.Tensor3D, p: Parameters<typeof reference.multiHeadAttention>[1], h: number) => reference.multiHeadAttention(x, p, h) };
@@ -201,5 +204,5 @@ describe("transformer-reverse", () => {
     // A wrong shape is the reader's error, named with the exercise.
     const sliced = { multiHeadAttention: (x: tf.Tensor3D) => tf.slice(x, [0, 0, 0], [-1, -1, 4]) };
     await expect(run("transformer-reverse", { steps: 20 }, { "multi-head-attention": sliced })).rejects.toThrow(OwnCodeError);
-  });
+  }, TRAINING_MS);
 });
