@@ -42,6 +42,9 @@ export async function newEnrolledStudent(page: Page, code: string = DEMO.joinCod
 
 /** Waits for the exercise page's code editor and returns its content element. */
 export async function editorReady(page: Page) {
+  // The editor loads once it comes into view; after a reload the browser restores the scroll
+  // position, which may be below it (a long graded result), so bring it into view as a reader would.
+  await page.locator(".exercise-editor").scrollIntoViewIfNeeded();
   await expect(page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
   return page.locator(".cm-content");
 }
