@@ -5,12 +5,10 @@
 // 3. the instructor edits its hidden tests and publishes again: the student's earlier grade still
 //    shows the version it was graded with.
 // Then: students and anonymous callers never reach drafts, tests, references or mutants.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiSignIn, editorReady, newEnrolledStudent, replaceCode, uniqueEmail } from "./helpers.ts";
+import { apiSignIn, createInstructorWithCli, editorReady, newEnrolledStudent, replaceCode, uniqueEmail } from "./helpers.ts";
 
 const SLUG = `relu-${randomUUID().slice(0, 6)}`;
 // A course of its own, so the exercises written here change no other spec's course.
@@ -21,26 +19,7 @@ const INSTRUCTOR = { email: uniqueEmail("author"), password: "author-pass-2026" 
 
 /** An instructor made with the admin CLI, teaching a new course that students join with JOIN_CODE. */
 async function instructorWithCourse(page: Page): Promise<void> {
-  execFileSync(
-    "pnpm",
-    [
-      "-s",
-      "admin",
-      "create-user",
-      "--email",
-      INSTRUCTOR.email,
-      "--name",
-      "Ada Author",
-      "--role",
-      "instructor",
-      "--password-stdin",
-    ],
-    {
-      cwd: join(import.meta.dirname, "../../.."),
-      input: `${INSTRUCTOR.password}\n`,
-      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}` },
-    },
-  );
+  createInstructorWithCli({ ...INSTRUCTOR, name: "Ada Author" });
   await apiSignIn(page, INSTRUCTOR.email, INSTRUCTOR.password);
   const course = await page.request.post("/api/courses", {
     data: {

@@ -8,11 +8,10 @@
 //    regrades, watches the progress reach 100 %, and sees the new grades (the old one in history);
 // 6. the instructor reads the analytics;
 // and the TA takes a grading action but cannot change settings.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { editorReady, replaceCode, uniqueEmail } from "./helpers.ts";
+import { createInstructorWithCli, editorReady, replaceCode, uniqueEmail } from "./helpers.ts";
 import { newAccount, uniqueCode, uniqueSlug } from "./staff-helpers.ts";
 
 const REPO = join(import.meta.dirname, "../../..");
@@ -102,26 +101,7 @@ test("a course from the admin CLI to regraded grades and analytics", async ({ pa
 
   // 1. The platform admin creates the instructor with the CLI, against the e2e database.
   const prof = { email: uniqueEmail("prof"), password: "prof-lifecycle-pass-1" };
-  execFileSync(
-    "pnpm",
-    [
-      "-s",
-      "admin",
-      "create-user",
-      "--email",
-      prof.email,
-      "--name",
-      "Prof Lifecycle",
-      "--role",
-      "instructor",
-      "--password-stdin",
-    ],
-    {
-      cwd: REPO,
-      input: `${prof.password}\n`,
-      env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}` },
-    },
-  );
+  createInstructorWithCli({ ...prof, name: "Prof Lifecycle" });
   await signInThroughForm(page, prof.email, prof.password);
   await expect(page).toHaveURL(/\/staff$/);
 

@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 
 /** The demo data seeded by @course/db's seedDemo (docs/web-layout.md). */
 export const DEMO = {
@@ -56,4 +58,13 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);
+}
+
+/** An instructor account made as a platform admin would, with the admin CLI, in the e2e database. */
+export function createInstructorWithCli(account: { email: string; password: string; name: string }): void {
+  execFileSync("pnpm", ["-s", "admin", "create-user", "--email", account.email, "--name", account.name, "--role", "instructor", "--password-stdin"], {
+    cwd: join(import.meta.dirname, "../../.."),
+    input: `${account.password}\n`,
+    env: { ...process.env, DATABASE_URL: `file:${join(process.env.E2E_DIR!, "e2e.db")}` },
+  });
 }
