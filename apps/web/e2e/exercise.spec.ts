@@ -1,7 +1,7 @@
 // The exercise page end to end: starter, public tests in the browser, draft autosave, submit and
 // live grading, score and feedback, history with a diff. Needs the grader running (playwright setup).
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, apiSignIn, newEnrolledStudent } from "./helpers.ts";
+import { DEMO, editorReady, newEnrolledStudent, replaceCode } from "./helpers.ts";
 
 const EXERCISE = "dense-forward";
 const PAGE = `/courses/${DEMO.courseSlug}/assignments/${EXERCISE}`;
@@ -20,19 +20,6 @@ export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf
   return tf.matMul(x, w);
 }
 `;
-
-async function editorReady(page: Page) {
-  await expect(page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
-  return page.locator(".cm-content");
-}
-
-async function replaceCode(page: Page, code: string) {
-  const content = await editorReady(page);
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 async function editorText(page: Page): Promise<string> {
   return page.locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
@@ -66,11 +53,15 @@ async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
 
 test("student runs public tests, submits, sees the grade and the history diff", async ({ page }) => {
   test.setTimeout(180_000);
-  await apiSignIn(page, DEMO.student.email, DEMO.student.password);
+  // A new student each time: a retry must not meet the first run's attempts (an identical
+  // resubmission is refused as a duplicate).
+  await newEnrolledStudent(page);
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await editorReady(page);
-  // Start from the starter (a retry may find an earlier draft): Reset asks first.
+  expect(await editorText(page)).toContain("TODO");
+  // Reset asks first, then brings the starter back.
+  await replaceCode(page, "// scratch");
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Reset to starter code" }).click();
   expect(await editorText(page)).toContain("TODO");

@@ -9,6 +9,7 @@
  * views, and the hook starts following on its own only if that stream ends unsettled.
  */
 import { useCallback, useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { STREAM_STALL_MS, isFinalStatus, pollDelayMs } from "../../lib/exercise/backoff.ts";
 import type { SubmissionView } from "../../lib/exercise/schemas.ts";
 import { fetchJson, parseAnswer } from "./fetch-json.ts";
@@ -109,9 +110,13 @@ export function useSubmissionLive(initial: SubmissionView | null) {
     };
   }, [id, done, answerStreaming]);
 
+  // Each state is committed as it arrives: a fast grade's queued and graded events can come in one
+  // read, and batched they would skip straight to graded (no "queued" shown, nor announced).
   const show = useCallback((view: SubmissionView) => {
-    setError(null);
-    setSubmission(view);
+    flushSync(() => {
+      setError(null);
+      setSubmission(view);
+    });
   }, []);
 
   return { submission, show, error, setAnswerStreaming };
