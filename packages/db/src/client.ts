@@ -21,11 +21,21 @@ export function sqliteFilePath(url: string): string {
   return absolute;
 }
 
+// Recorded at creation: a Prisma client is a proxy, so `instanceof` its class is always false.
+const providers = new WeakMap<Db, DbConfig["provider"]>();
+
 export function createDb(config: DbConfig): Db {
-  if (config.provider === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(config.url)}` });
-    return new SqliteClient({ adapter });
-  }
-  const adapter = new PrismaPg({ connectionString: config.url });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const db =
+    config.provider === "sqlite"
+      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(config.url)}` }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: config.url }) }) as unknown as Db);
+  providers.set(db, config.provider);
+  return db;
+}
+
+/** The database behind a client made by createDb (SQL that differs between the two asks this). */
+export function dbProvider(db: Db): DbConfig["provider"] {
+  const provider = providers.get(db);
+  if (provider === undefined) throw new Error("dbProvider: this client was not made by createDb");
+  return provider;
 }

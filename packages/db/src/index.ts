@@ -1,4 +1,4 @@
-export { createDb, sqliteFilePath, type Db } from "./client.ts";
+export { createDb, dbProvider, sqliteFilePath, type Db } from "./client.ts";
 export {
   ConfigError,
   DEFAULT_DATABASE_URL,

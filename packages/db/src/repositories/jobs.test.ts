@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../client.ts";
 import { DomainError } from "../errors.ts";
@@ -19,7 +20,7 @@ const grade = {
   timings: { sandboxMs: 12 },
 };
 
-describe.each(providers())("grading queue on $name", ({ fresh }) => {
+describe.each(providers())("grading queue on $name", ({ name, fresh }) => {
   let f: FreshDb;
   let fx: Fixture;
   beforeEach(async () => {
@@ -36,6 +37,23 @@ describe.each(providers())("grading queue on $name", ({ fresh }) => {
     expect(new Set(won.map((c) => c!.jobId)).size).toBe(3);
     expect(won[0]!.exerciseSlug).toBe("dense-forward");
     expect(await queueDepth(f.db)).toEqual({ queued: 0, running: 3 });
+  });
+
+  it.skipIf(name !== "postgresql")("skips a job another transaction holds instead of waiting for it", async () => {
+    const first = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// 1" });
+    const second = await enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "// 2" });
+    const holder = new pg.Client({ connectionString: f.config.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT "id" FROM "GradingJob" WHERE "id" = $1 FOR UPDATE`, [first.job.id]);
+      // Waiting for the held row would hang here until the test times out.
+      expect((await claimNextJob(f.db, "w1"))?.jobId).toBe(second.job.id);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect((await claimNextJob(f.db, "w2"))?.jobId).toBe(first.job.id);
   });
 
   it("claims every job exactly once when workers of two processes drain the queue together", async () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "../client.ts";
+import { dbProvider, type Db } from "../client.ts";
 import { GradeStatusSchema } from "../enums.ts";
-import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 import { finalScore } from "./grading-policy.ts";
 
@@ -127,7 +126,7 @@ export async function claimJob(db: Db, jobId: string, workerId: string, now = ne
 
 /** Both generated clients share one runtime; only PostgreSQL knows row locks (FOR UPDATE). */
 function isPostgres(db: Db): boolean {
-  return (db as unknown) instanceof PostgresClient;
+  return dbProvider(db) === "postgresql";
 }
 
 function claimSet(workerId: string, now: Date) {
