@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 function map(x: tf.Tensor, f: (v: number) => number): tf.Tensor {
   const src = x.dataSync();
   const out = new Array<number>(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
+  for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return tf.tensor(out, x.shape, "float32");
 }
 

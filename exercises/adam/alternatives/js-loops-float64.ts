@@ -18,12 +18,15 @@ export function adamStep(
   const M: number[] = [];
   const V: number[] = [];
   for (let i = 0; i < p.length; i++) {
-    const mi = cfg.beta1 * m0[i] + (1 - cfg.beta1) * g[i];
-    const vi = cfg.beta2 * v0[i] + (1 - cfg.beta2) * g[i] * g[i];
+    const mi = cfg.beta1 * m0[i]! + (1 - cfg.beta1) * g[i]!;
+    const vi = cfg.beta2 * v0[i]! + (1 - cfg.beta2) * g[i]! * g[i]!;
     M.push(mi);
     V.push(vi);
-    P.push(p[i] - (cfg.lr * (mi / c1)) / (Math.sqrt(vi / c2) + cfg.epsilon));
+    P.push(p[i]! - (cfg.lr * (mi / c1)) / (Math.sqrt(vi / c2) + cfg.epsilon));
   }
   const shape = param.shape;
-  return { param: tf.tensor(P, shape), state: { m: tf.tensor(M, shape), v: tf.tensor(V, shape), t } };
+  return {
+    param: tf.tensor(P, shape),
+    state: { m: tf.tensor(M, shape), v: tf.tensor(V, shape), t },
+  };
 }

@@ -12,7 +12,12 @@ export async function adamStep(
   const sqrtC2 = Math.sqrt(1 - cfg.beta2 ** t);
   const alpha = (cfg.lr * sqrtC2) / (1 - cfg.beta1 ** t);
   const m = state.m.add(grad.sub(state.m).mul(1 - cfg.beta1));
-  const v = state.v.add(grad.square().sub(state.v).mul(1 - cfg.beta2));
+  const v = state.v.add(
+    grad
+      .square()
+      .sub(state.v)
+      .mul(1 - cfg.beta2),
+  );
   const denom = v.sqrt().add(cfg.epsilon * sqrtC2);
   const next = param.sub(m.div(denom).mul(alpha));
   return { param: next, state: { m, v, t } };

@@ -9,8 +9,8 @@ export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf
   for (let n = 0; n < xs.length; n++) {
     const row: number[] = [];
     for (let m = 0; m < bs.length; m++) {
-      let sum = bs[m];
-      for (let d = 0; d < ws.length; d++) sum += xs[n][d] * ws[d][m];
+      let sum = bs[m]!;
+      for (let d = 0; d < ws.length; d++) sum += xs[n]![d]! * ws[d]![m]!;
       row.push(sum);
     }
     out.push(row);

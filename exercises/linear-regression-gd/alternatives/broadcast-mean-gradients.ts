@@ -10,9 +10,9 @@ export function fitLinearRegression(x: tf.Tensor2D, y: tf.Tensor1D, lr: number, 
   for (let s = 0; s < steps; s++) {
     const [nextW, nextB, loss] = tf.tidy(() => {
       const r = x.mul(w).sum(1).add(b).sub(y) as tf.Tensor1D; // [N]
-      const l = tf.dot(r, r).dataSync()[0] / n;
+      const l = tf.dot(r, r).dataSync()[0]! / n;
       const gw = x.mul(r.expandDims(1)).mean(0).mul(2);
-      const gb = 2 * r.mean().dataSync()[0];
+      const gb = 2 * r.mean().dataSync()[0]!;
       return [w.sub(gw.mul(lr)) as tf.Tensor1D, b - lr * gb, l] as const;
     });
     losses.push(loss);

@@ -16,13 +16,15 @@ export async function mlpTrainStep(params: Params, x: tf.Tensor2D, y: tf.Tensor2
   const dz2 = err.mul(2 / err.size).mul(dsig(z2)) as tf.Tensor2D;
   const dz1 = dz2.matMul(params.w2.transpose()).mul(dsig(z1)) as tf.Tensor2D;
   const grads: Params = {
-    w1: x.transpose().matMul(dz1),
+    w1: x.transpose().matMul(dz1) as tf.Tensor2D,
     b1: dz1.sum(0),
-    w2: h.transpose().matMul(dz2),
+    w2: h.transpose().matMul(dz2) as tf.Tensor2D,
     b2: dz2.sum(0),
   };
   const names = ["w1", "b1", "w2", "b2"] as const;
-  const updated = Object.fromEntries(names.map((k) => [k, params[k].sub(grads[k].mul(lr))])) as unknown as Params;
+  const updated = Object.fromEntries(
+    names.map((k) => [k, params[k].sub(grads[k].mul(lr))]),
+  ) as unknown as Params;
   await loss.data();
   return { params: updated, loss };
 }

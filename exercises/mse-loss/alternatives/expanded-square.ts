@@ -5,7 +5,11 @@ import * as tf from "@tensorflow/tfjs";
 export function mseLoss(pred: tf.Tensor, target: tf.Tensor): { loss: number; dPred: tf.Tensor } {
   return tf.tidy(() => {
     const diff = tf.sub(pred, target);
-    const loss = tf.mean(tf.square(pred)).sub(tf.mean(tf.mul(pred, target)).mul(2)).add(tf.mean(tf.square(target))).dataSync()[0]!;
+    const loss = tf
+      .mean(tf.square(pred))
+      .sub(tf.mean(tf.mul(pred, target)).mul(2))
+      .add(tf.mean(tf.square(target)))
+      .dataSync()[0]!;
     const dPred = tf.mul(diff, 2 / pred.size);
     return { loss, dPred };
   });

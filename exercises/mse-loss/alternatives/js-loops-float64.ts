@@ -8,7 +8,7 @@ export function mseLoss(pred: tf.Tensor, target: tf.Tensor): { loss: number; dPr
   let sum = 0;
   const grad: number[] = [];
   for (let i = 0; i < s; i++) {
-    const d = p[i] - t[i];
+    const d = p[i]! - t[i]!;
     sum += d * d;
     grad.push((2 * d) / s);
   }

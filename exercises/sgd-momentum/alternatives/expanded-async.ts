@@ -2,7 +2,12 @@
 // hyper-parameters as scalar tensors, everything inside tf.tidy.
 import * as tf from "@tensorflow/tfjs";
 
-export async function sgdMomentumStep(param: tf.Tensor, grad: tf.Tensor, velocity: tf.Tensor, cfg: { lr: number; momentum: number }) {
+export async function sgdMomentumStep(
+  param: tf.Tensor,
+  grad: tf.Tensor,
+  velocity: tf.Tensor,
+  cfg: { lr: number; momentum: number },
+) {
   const out = tf.tidy(() => {
     const mu = tf.scalar(cfg.momentum);
     const eta = tf.scalar(cfg.lr);

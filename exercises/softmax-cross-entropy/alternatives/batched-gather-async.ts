@@ -11,8 +11,14 @@ export async function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor
   // -log p[n, y_n] = log s + m - z[n, y_n]
   const perExample = tf.log(s).add(m.sub(picked));
   const loss = tf.mean(perExample);
-  const mask = tf.cast(tf.equal(tf.range(0, c, 1, "int32").reshape([1, c]), labels.reshape([n, 1])), "float32");
-  const dLogits = tf.div(e, s).sub(mask).mul(1 / n) as tf.Tensor2D;
+  const mask = tf.cast(
+    tf.equal(tf.range(0, c, 1, "int32").reshape([1, c]), labels.reshape([n, 1])),
+    "float32",
+  );
+  const dLogits = tf
+    .div(e, s)
+    .sub(mask)
+    .mul(1 / n) as tf.Tensor2D;
   await loss.data();
   return { loss, dLogits };
 }
