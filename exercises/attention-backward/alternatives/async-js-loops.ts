@@ -26,11 +26,11 @@ export async function attentionBackward(dOut: tf.Tensor3D, q: tf.Tensor3D, k: tf
       const dp = V.map((vj) => vj.reduce((acc, x, c) => acc + x * G[i]![c]!, 0));
       const dot = p.reduce((acc, pj, j) => acc + pj * dp[j]!, 0);
       for (let j = 0; j < tk; j++) {
-        for (let c = 0; c < dvDim; c++) dvb[j]![c] += p[j]! * G[i]![c]!;
+        for (let c = 0; c < dvDim; c++) dvb[j]![c] = dvb[j]![c]! + p[j]! * G[i]![c]!;
         const ds = (p[j]! * (dp[j]! - dot)) / root;
         for (let c = 0; c < d; c++) {
-          dqb[i]![c] += ds * K[j]![c]!;
-          dkb[j]![c] += ds * Q[i]![c]!;
+          dqb[i]![c] = dqb[i]![c]! + ds * K[j]![c]!;
+          dkb[j]![c] = dkb[j]![c]! + ds * Q[i]![c]!;
         }
       }
     }

@@ -49,7 +49,7 @@ export async function encoderBlock(x: tf.Tensor3D, p: Params, numHeads: number):
         const e = s.map((sj) => Math.exp(sj - m));
         const total = e.reduce((acc, ej) => acc + ej, 0);
         e.forEach((ej, j) => {
-          for (let c = h * dk; c < (h + 1) * dk; c++) heads[i]![c] += (ej / total) * v[j]![c]!;
+          for (let c = h * dk; c < (h + 1) * dk; c++) heads[i]![c] = heads[i]![c]! + (ej / total) * v[j]![c]!;
         });
       }
     }

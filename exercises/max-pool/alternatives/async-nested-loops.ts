@@ -42,7 +42,7 @@ export async function maxPoolBackward(dOut: tf.Tensor4D, x: tf.Tensor4D, size: n
                 bc = j * stride + v;
               }
             }
-          dx[b]![br]![bc]![ch] += g[b]![i]![j]![ch]!;
+          dx[b]![br]![bc]![ch] = dx[b]![br]![bc]![ch]! + g[b]![i]![j]![ch]!;
         }
   return tf.tensor4d(dx);
 }

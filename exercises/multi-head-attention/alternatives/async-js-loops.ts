@@ -34,7 +34,7 @@ export async function multiHeadAttention(x: tf.Tensor3D, p: P, numHeads: number,
         const e = s.map((sj, j) => (allowed(j) ? Math.exp(sj - max) : 0));
         const z = e.reduce((a, c) => a + c, 0);
         if (z === 0) continue; // every key masked: this head contributes zeros
-        for (let j = 0; j < t; j++) for (let c = lo; c < lo + dk; c++) concat[i]![c] += (e[j]! / z) * v[j]![c]!;
+        for (let j = 0; j < t; j++) for (let c = lo; c < lo + dk; c++) concat[i]![c] = concat[i]![c]! + (e[j]! / z) * v[j]![c]!;
       }
     }
     return dense(concat, wo, bo);

@@ -25,7 +25,7 @@ export async function scaledDotProductAttention(q: tf.Tensor3D, k: tf.Tensor3D, 
       const total = e.reduce((a, x) => a + x, 0);
       const w = e.map((x) => (total > 0 ? x / total : 0));
       const o = new Array<number>(dv).fill(0);
-      for (let j = 0; j < tk; j++) for (let c = 0; c < dv; c++) o[c] += w[j]! * va[b]![j]![c]!;
+      for (let j = 0; j < tk; j++) for (let c = 0; c < dv; c++) o[c] = o[c]! + w[j]! * va[b]![j]![c]!;
       wb.push(w);
       ob.push(o);
     }
