@@ -1,10 +1,10 @@
-// Async; gate columns picked with tf.gather; sigmoid as 0.5·(1 + tanh(z/2)) and the cell's tanh as (1 − e^(−2c)) / (1 + e^(−2c)); no tidy.
+// Async; gate columns picked with tf.gather; sigmoid as 0.5·(1 + tanh(z/2)) and the cell's tanh as sign(c)·(1 − e^(−2|c|)) / (1 + e^(−2|c|)); no tidy.
 import * as tf from "@tensorflow/tfjs";
 
 const sigmoid = (z: tf.Tensor): tf.Tensor => tf.mul(0.5, tf.add(1, tf.tanh(tf.div(z, 2))));
 const tanhOfCell = (c: tf.Tensor): tf.Tensor => {
-  const e = tf.exp(tf.mul(-2, c));
-  return tf.div(tf.sub(1, e), tf.add(1, e));
+  const e = tf.exp(tf.mul(-2, tf.abs(c))); // in (0, 1]: never overflows
+  return tf.mul(tf.sign(c), tf.div(tf.sub(1, e), tf.add(1, e)));
 };
 
 export async function lstmStep(x: tf.Tensor2D, hPrev: tf.Tensor2D, cPrev: tf.Tensor2D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: tf.Tensor1D) {
