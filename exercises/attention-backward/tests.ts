@@ -47,12 +47,5 @@ export default defineTests<Inputs>({
     randomCase("large head dimension (d = 32)", (rng) => draw(rng, 2, 4, 5, 32, 3), { points: 2 }),
     edgeCase("a single key (Tk = 1): dq and dk vanish", (rng) => draw(rng, 2, 3, 1, 4, 2)),
     edgeCase("peaked attention (large scores)", (rng) => draw(rng, 1, 3, 4, 4, 2, 3), { points: 2 }),
-    // The queries are also keys and have entries of size ±10: each query scores itself at 200
-    // whatever the seed, so a softmax without the max shift overflows.
-    edgeCase("scores in the hundreds", (rng) => {
-      const q = tf.add(tf.mul(tf.sign(rng.normal([2, 3, 4])), 10), rng.normal([2, 3, 4], 0, 0.1));
-      const k = tf.concat([q, tf.mul(rng.normal([2, 2, 4]), 5)], 1);
-      return { dOut: rng.normal([2, 3, 2]), q, k, v: rng.normal([2, 5, 2]) };
-    }, { points: 2 }),
   ],
 });

@@ -60,12 +60,5 @@ export default defineTests<Inputs>({
     edgeCase("one head equals plain attention after projections", (rng) => draw(rng, 2, 3, 5, 1)),
     edgeCase("as many heads as features (dk = 1)", (rng) => draw(rng, 1, 4, 4, 4), { points: 2 }),
     edgeCase("a fully masked query row", (rng) => ({ ...draw(rng, 1, 4, 6, 2), mask: randomMask(rng, 1, 4, 2) }), { points: 2 }),
-    // Identity query and key projections on inputs of size ±10 make every query score itself at
-    // 200 (and others up to that), whatever the seed: a softmax without the max shift overflows.
-    edgeCase("large scores (in the hundreds)", (rng) => {
-      const i = draw(rng, 2, 4, 8, 2);
-      const x = tf.add(tf.mul(tf.sign(rng.normal([2, 4, 8])), 10), rng.normal([2, 4, 8], 0, 0.1));
-      return { ...i, x, p: { ...i.p, wq: tf.eye(8), wk: tf.eye(8), bq: tf.zeros([8]), bk: tf.zeros([8]) } };
-    }, { points: 2 }),
   ],
 });

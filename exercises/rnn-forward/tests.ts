@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
 import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
@@ -47,11 +47,5 @@ export default defineTests<Inputs>({
     randomCase("rnnForward, long sequence (T = 20)", (rng) => draw(rng, false, 2, 20, 3, 4), { points: 2 }),
     edgeCase("rnnForward with T = 1", (rng) => draw(rng, false, 3, 1, 2, 4)),
     edgeCase("rnnForward with N = 1", (rng) => draw(rng, false, 1, 5, 2, 3)),
-    // Biases of ±300 saturate every unit on both sides at every step, deterministically: a tanh
-    // written as (e^2z − 1) / (e^2z + 1) overflows to NaN there.
-    edgeCase("rnnForward with saturated units (pre-activations of ±300)", (rng) => ({
-      ...draw(rng, false, 2, 4, 3, 4),
-      b: tf.tensor1d([300, -300, 300, -300]),
-    }), { points: 2 }),
   ],
 });
