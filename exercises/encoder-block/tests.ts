@@ -46,8 +46,12 @@ export default defineTests<Inputs>({
   cases: [
     randomCase("small block (B=1, T=3, dModel=4, dFF=8, 2 heads)", (rng) => draw(rng, 1, 3, 4, 8, 2), { visibility: "public" }),
     randomCase("random sizes", (rng) => {
+      // dModel >= 4: with 2 features, a row whose two values nearly coincide has a variance near
+      // eps, and a correct float32 layer norm using E[x²] − E[x]² then misses the tolerance
+      // (seeds 4, 14, 38 did); such a row is ill-conditioned, not a mistake of the solution.
       const heads = rng.int(1, 4);
-      return draw(rng, rng.int(1, 3), rng.int(2, 6), heads * rng.int(1, 4), rng.int(2, 12), heads);
+      const minDk = Math.ceil(4 / heads);
+      return draw(rng, rng.int(1, 3), rng.int(2, 6), heads * rng.int(minDk, minDk + 3), rng.int(2, 12), heads);
     }, { points: 3 }),
     randomCase("wider feed-forward (dFF = 4·dModel)", (rng) => draw(rng, 2, 4, 8, 32, 4), { points: 2 }),
     edgeCase("T = 1", (rng) => draw(rng, 2, 1, 6, 6, 3)),

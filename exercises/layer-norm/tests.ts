@@ -22,7 +22,10 @@ export default defineTests<Inputs>({
     randomCase("random sizes", (rng) => draw(rng, rng.int(2, 10), rng.int(2, 30)), { points: 2 }),
     randomCase("shifted and scaled rows (mean 50, std 10)", (rng) => draw(rng, 4, 8, 1e-5, 10, 50), { points: 2 }),
     randomCase("few features (D = 2), eps 1e-3", (rng) => draw(rng, 6, 2, 1e-3), { points: 2 }),
-    edgeCase("a constant row (variance 0)", (rng) => ({ ...draw(rng, 3, 4), x: tf.tensor2d([[2, 2, 2, 2], [1, -1, 3, 0], [-5, -5, -5, -5]]) }), { points: 2 }),
+    // Constants of small magnitude: with variance 0 the scale is 1/sqrt(eps) ≈ 316, and a correct
+    // float32 solution that folds the normalisation into one affine map (x·a + (β − μ·a)) cancels
+    // two products of size |x|·316·γ; at |x| = 5 its rounding error alone exceeded the tolerance.
+    edgeCase("a constant row (variance 0)", (rng) => ({ ...draw(rng, 3, 4), x: tf.tensor2d([[0.5, 0.5, 0.5, 0.5], [1, -1, 3, 0], [-0.25, -0.25, -0.25, -0.25]]) }), { points: 2 }),
     edgeCase("N = 1", (rng) => draw(rng, 1, 6)),
     edgeCase("large eps (1)", (rng) => draw(rng, 3, 4, 1)),
   ],

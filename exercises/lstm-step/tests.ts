@@ -1,4 +1,4 @@
-import type * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs";
 import { allOf, call, defineTests, edgeCase, nonEmpty, randomCase, shaped } from "@course/exercise-kit";
 import { reference, type Rng } from "@course/model-kit";
 
@@ -42,5 +42,11 @@ export default defineTests<Inputs>({
     randomCase("H = 1", (rng) => draw(rng, 3, 2, 1), { points: 2 }),
     edgeCase("N = 1", (rng) => draw(rng, 1, 5, 3)),
     edgeCase("saturated gates (large inputs)", (rng) => draw(rng, 3, 4, 3, 20), { points: 2 }),
+    // Biases of ±300 put every gate block deep into saturation on both sides, deterministically:
+    // a sigmoid written as e^z / (1 + e^z) or a tanh as (e^2z − 1) / (e^2z + 1) overflows to NaN.
+    edgeCase("pre-activations of ±300 (gates fully saturated)", (rng) => ({
+      ...draw(rng, 3, 4, 3),
+      b: tf.tensor1d(Array.from({ length: 12 }, (_, j) => (j % 2 === 0 ? 300 : -300))),
+    }), { points: 2 }),
   ],
 });

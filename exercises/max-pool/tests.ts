@@ -55,6 +55,15 @@ export default defineTests<Inputs>({
     }),
     edgeCase("forward: window covers the whole input", (rng) => draw(rng, [3, 3, 3, 2], 3, 1, false)),
     edgeCase("backward: stride leaves a border (floor)", (rng) => draw(rng, [1, 7, 8, 1], 2, 3, true), { points: 2 }),
+    // A running maximum started at 0 instead of the window's first value only shows on windows
+    // with no positive value: here every value is negative.
+    edgeCase("forward: every value negative", (rng) => ({ x: rng.uniform([2, 5, 6, 2], -3, -0.1), size: 2, stride: 2 }), { points: 2 }),
+    edgeCase("backward: every value negative (overlapping windows)", (rng) => ({
+      x: rng.uniform([1, 5, 7, 2], -3, -0.1),
+      size: 3,
+      stride: 2,
+      dOut: rng.normal([1, outSize(5, 3, 2), outSize(7, 3, 2), 2]),
+    }), { points: 2 }),
     edgeCase("backward: all-equal window gives everything to its top-left element", () => ({
       x: tf.ones([1, 4, 4, 1]),
       size: 2,

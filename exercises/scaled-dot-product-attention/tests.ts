@@ -134,6 +134,16 @@ export default defineTests<Inputs>({
       const s = { b: 1, tq: 4, tk: 6, d: 4, dv: 3 };
       return { ...draw(rng, s, 40), mask: randomMask(rng, s) };
     }, { check: maskedExactly }),
+    // A softmax shifted by the maximum over ALL keys (masked ones too) underflows to 0 on every
+    // allowed key when a masked key scores far higher: only an allowed-keys maximum is stable.
+    edgeCase("a masked key scores far above every allowed key", (rng) => {
+      const s = { b: 2, tq: 3, tk: 5, d: 4, dv: 3 };
+      const q = tf.concat([tf.add(tf.abs(rng.normal([s.b, s.tq, 1])), 0.5), rng.normal([s.b, s.tq, s.d - 1])], 2);
+      const loud = tf.concat([tf.fill([s.b, 1, 1], 1000), tf.zeros([s.b, 1, s.d - 1])], 2);
+      const k = tf.concat([loud, rng.normal([s.b, s.tk - 1, s.d])], 1);
+      const mask = tf.concat([tf.zeros([s.b, s.tq, 1]), tf.ones([s.b, s.tq, s.tk - 1])], 2);
+      return { q, k, v: rng.normal([s.b, s.tk, s.dv]), mask };
+    }, { points: 2, check: maskedExactly }),
     edgeCase("a single key (Tk = 1)", (rng) => draw(rng, { b: 2, tq: 3, tk: 1, d: 4, dv: 2 })),
     edgeCase("mask of all ones equals no mask", (rng) => ({ ...draw(rng, { b: 1, tq: 3, tk: 3, d: 6, dv: 2 }), mask: tf.ones([1, 3, 3]) })),
   ],
