@@ -6,8 +6,8 @@ const ops = new Map<number, (x: tf.Tensor) => tf.Tensor>();
 function opFor(clip: number): (x: tf.Tensor) => tf.Tensor {
   let op = ops.get(clip);
   if (op === undefined) {
-    op = tf.customGrad((x: tf.Tensor) => ({
-      value: x.clone(),
+    op = tf.customGrad((x) => ({
+      value: (x as tf.Tensor).clone(),
       gradFunc: (dy: tf.Tensor) => {
         const g = Float32Array.from(dy.dataSync(), (v) => Math.min(clip, Math.max(-clip, v)));
         return tf.tensor(g, dy.shape);

@@ -12,7 +12,7 @@ export class MyDense extends tf.layers.Layer {
   private readonly act: (t: tf.Tensor) => tf.Tensor;
 
   constructor(config: { units: number; activation?: keyof typeof ACTIVATIONS }) {
-    super(config);
+    super(config as object);
     this.config = { units: config.units, activation: config.activation ?? "linear" };
     this.act = ACTIVATIONS[this.config.activation];
   }

@@ -13,7 +13,7 @@ export function embeddingBackward(dOut: tf.Tensor3D, ids: tf.Tensor2D, vocabSize
   const grad: number[][] = Array.from({ length: vocabSize }, () => Array<number>(d).fill(0));
   ids.arraySync().forEach((seq, n) =>
     seq.forEach((id, t) => {
-      for (let j = 0; j < d; j++) grad[id]![j] += grads[n]![t]![j]!;
+      for (let j = 0; j < d; j++) grad[id]![j]! += grads[n]![t]![j]!;
     }),
   );
   return tf.tensor2d(grad, [vocabSize, d]);

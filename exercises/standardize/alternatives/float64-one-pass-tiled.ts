@@ -7,8 +7,8 @@ export function fitStandardizer(x: tf.Tensor2D): { mean: tf.Tensor1D; std: tf.Te
   const sum = new Float64Array(d);
   const sumSq = new Float64Array(d);
   for (let i = 0; i < n * d; i++) {
-    sum[i % d] += flat[i]!;
-    sumSq[i % d] += flat[i]! * flat[i]!;
+    sum[i % d]! += flat[i]!;
+    sumSq[i % d]! += flat[i]! * flat[i]!;
   }
   const mean = Array.from(sum, (s) => s / n);
   const std = mean.map((m, j) => {
