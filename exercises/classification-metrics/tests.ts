@@ -50,6 +50,8 @@ export default defineTests<Inputs>({
     edgeCase("a label out of range throws a RangeError", () => ({ fn: "matrix", yTrue: [0, 3], yPred: [0, 1], numClasses: 3 }), { throws: "RangeError", outsideSuiteDomain: true, domain: labelOutOfRange }),
     // yPred longer than yTrue: iterating over yTrue alone never meets the extra label.
     edgeCase("a longer yPred throws a RangeError (matrix)", () => ({ fn: "matrix", yTrue: [0, 1], yPred: [0, 1, 1], numClasses: 2 }), { throws: "RangeError", outsideSuiteDomain: true, domain: lengthsDiffer }),
+    // Only yPred is out of range: a solution that validates the true labels alone misses it.
+    edgeCase("a predicted label out of range throws a RangeError", () => ({ fn: "matrix", yTrue: [0, 1, 1], yPred: [0, 2, 1], numClasses: 2 }), { throws: "RangeError", outsideSuiteDomain: true, domain: labelOutOfRange }),
     edgeCase("a negative label throws a RangeError", () => ({ fn: "matrix", yTrue: [0, -1], yPred: [0, 1], numClasses: 3 }), { throws: "RangeError", outsideSuiteDomain: true, domain: labelOutOfRange }),
   ],
 });

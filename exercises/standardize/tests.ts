@@ -9,7 +9,26 @@ interface Inputs {
   train?: tf.Tensor;
 }
 
-const data = (rng: Rng, n: number, d: number): tf.Tensor => tf.add(tf.mul(rng.normal([n, d]), rng.uniform([d], 0.5, 20)), rng.normal([d], 0, 30));
+/**
+ * N rows of D features on different scales: column d has std s_d in [0.5, 20] and mean m_d with
+ * |m_d| <= 8·s_d (exactly, for N >= 2: the normal draws are standardised per column first). The
+ * bound keeps the data well conditioned, so a mathematically equal one-pass variance
+ * E[x²] - E[x]² stays within the tolerance in float32; without it a column of few rows could
+ * draw a tiny spread under a large mean, and float32 cancellation alone would fail a correct answer.
+ */
+const data = (rng: Rng, n: number, d: number): tf.Tensor => {
+  const scale = rng.uniformArray(d, 0.5, 20);
+  const offset = rng.uniformArray(d, -8, 8);
+  const z = rng.normalArray(n * d);
+  const rows = Array.from({ length: n }, () => new Array<number>(d).fill(0));
+  for (let j = 0; j < d; j++) {
+    const column = Array.from({ length: n }, (_, i) => z[i * d + j]!);
+    const mean = column.reduce((a, b) => a + b, 0) / n;
+    const spread = Math.sqrt(column.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+    column.forEach((v, i) => (rows[i]![j] = (spread > 0 ? (v - mean) / spread : v) * scale[j]! + offset[j]! * scale[j]!));
+  }
+  return tf.tensor2d(rows, [n, d]);
+};
 
 /** Columns 1 and 3 constant. */
 const withConstantColumns = (rng: Rng, n: number): tf.Tensor => {

@@ -27,6 +27,16 @@ describe("runLocally", () => {
     expect(withoutTime(b)).toEqual(withoutTime(a));
   });
 
+  it("forgets the classes a source registers with tf.serialization once it is graded", async () => {
+    const registering = `import * as tf from "@tensorflow/tfjs";
+class LeftBehind extends tf.layers.Layer { static className = "LeftBehind"; }
+tf.serialization.registerClass(LeftBehind);
+${scaleSolution.replace(/^import .*\n/m, "")}`;
+    const r = await runLocally(scaleExercise, registering, { seed: 1 });
+    expect(r.status).toBe("passed");
+    expect(tf.serialization.SerializationMap.getMap().classNameMap).not.toHaveProperty("LeftBehind");
+  });
+
   it("reports a compile error with the student's line and column", async () => {
     const r = await runLocally(scaleExercise, "export function scaleRows(x) {\n  return x +* 2;\n}\n", { seed: 1 });
     expect(r.status).toBe("compile_error");

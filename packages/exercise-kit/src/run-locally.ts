@@ -44,6 +44,24 @@ function exportsOf(mod: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The classes registered with tf.serialization, restorable. A source that registers a layer class
+ * (custom-dense-layer) would otherwise leave it for the next source graded in this process: a
+ * mutant that forgets to register its own class then loads a saved model with the class an
+ * earlier source registered, and may pass where the grader (a fresh isolate per submission)
+ * rejects it.
+ */
+function snapshotRegisteredClasses(): { restore(): void } {
+  const classes = tf.serialization.SerializationMap.getMap().classNameMap;
+  const saved = { ...classes };
+  return {
+    restore() {
+      for (const name of Object.keys(classes)) delete classes[name];
+      Object.assign(classes, saved);
+    },
+  };
+}
+
 /** Compile, load and run `source` against an existing plan; returns the realm result or a failure report. */
 export async function runPlanLocally(
   manifest: ExerciseManifest,
@@ -57,6 +75,7 @@ export async function runPlanLocally(
     const compiled = await compileSubmission(source, { tfSpecifier: pathToFileURL(shimPath).href });
     if (!compiled.ok) return { report: reportForCompileFailure(plan, compiled) };
     const restricted = restrictTf(tf as unknown as TfNamespace, manifest.bans, { allow: manifest.allow });
+    const registered = snapshotRegisteredClasses();
     try {
       (globalThis as Record<string, unknown>)[globalName] = restricted;
       await writeFile(shimPath, tfModuleSource(restricted, globalName));
@@ -70,6 +89,7 @@ export async function runPlanLocally(
       }
       return { realm: await executeCalls(exportsOf(mod), restricted, plan.calls), sourceMap: compiled.sourceMap };
     } finally {
+      registered.restore();
       unrestrictTf(tf as unknown as TfNamespace);
       delete (globalThis as Record<string, unknown>)[globalName];
     }

@@ -20,10 +20,21 @@ export interface ClosableRunner extends ExerciseRunner {
   close(): Promise<void>;
 }
 
-export function workerRunner(exercise: Exercise, options: { timeoutMs?: number } = {}): ClosableRunner {
+/**
+ * Gradings one worker serves before it is replaced. Every grading imports its compiled source as a
+ * new module (Node never unloads one) and keeps whatever tensors the source leaked (a correct
+ * solution need not use tf.tidy): in one long-lived worker that heap only grows, and a check with
+ * a few alternatives on 40 seeds ran a later mutant out of the 128 MB, reporting a memory limit
+ * that was not the mutant's. The grader gives each submission a fresh isolate; this comes close.
+ */
+const GRADINGS_PER_WORKER = 60;
+
+export function workerRunner(exercise: Exercise, options: { timeoutMs?: number; gradingsPerWorker?: number } = {}): ClosableRunner {
   const timeoutMs = options.timeoutMs ?? exercise.manifest.limits.wallMs;
+  const gradingsPerWorker = options.gradingsPerWorker ?? GRADINGS_PER_WORKER;
   let worker: Promise<Worker> | undefined;
   let next = 0;
+  let served = 0;
 
   const start = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
@@ -58,7 +69,16 @@ export function workerRunner(exercise: Exercise, options: { timeoutMs?: number }
   return {
     plan: (seed, visibility) => Promise.resolve(planGrading(exercise, { seed, visibility })),
     async grade(source, o) {
-      worker ??= start();
+      if (worker !== undefined && served >= gradingsPerWorker) {
+        const old = worker;
+        worker = undefined;
+        void old.then((w) => w.terminate());
+      }
+      if (worker === undefined) {
+        worker = start();
+        served = 0;
+      }
+      served++;
       const w = await worker;
       const id = ++next;
       return new Promise<GradeReport>((resolve, reject) => {
