@@ -48,9 +48,14 @@ describe.each(providers())("submissionStream on $name", ({ fresh }) => {
     const reading = (async () => {
       for await (const e of events(streamOf(submission.id))) if (e.event === "submission") seen.push(e.data!.status!);
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    // Each change is made once the stream has sent the state before it (not after a fixed pause:
+    // on a loaded host opening the stream can take longer than any pause).
+    const sent = async (n: number) => {
+      while (seen.length < n) await new Promise((r) => setTimeout(r, 5));
+    };
+    await sent(1);
     const job = await claimNextJob(f.db, "w1");
-    await new Promise((r) => setTimeout(r, 100));
+    await sent(2);
     await completeJob(f.db, job!.jobId, "w1", grade);
     await reading; // the stream ends by itself after "graded"
     expect(seen).toEqual(["queued", "running", "graded"]);
