@@ -49,10 +49,11 @@ describe.each(providers())("live grading changes on $name", ({ name, fresh }) =>
     const { submission } = await enqueueSubmission(f.db, { userId: fx.studentId, assignmentId: fx.assignmentId, code: "// a" });
     const other = await enqueueSubmission(f.db, { userId: fx.otherStudentId, assignmentId: fx.assignmentId, code: "// b" });
     const unwatchedCalls: string[] = [];
-    const { done } = collect(watch, submission.id, "graded");
+    const { seen, done } = collect(watch, submission.id, "graded");
     const job = await claimNextJob(f.db, "w1");
     expect(job?.submissionId).toBe(submission.id);
-    await new Promise((r) => setTimeout(r, 100));
+    // Graded only once running was reported (a fixed pause can be too short on a loaded host).
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
     await completeJob(f.db, job!.jobId, "w1", grade);
     expect(await done).toEqual(["running", "graded"]);
     // The other submission changed too, but nobody watches it any more than before.
