@@ -49,3 +49,22 @@ test("keyboard users get a skip link and visible landmarks", async ({ page }) =>
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("contentinfo")).toBeVisible();
 });
+
+test("every formula reaches the accessibility tree once the page is idle, far below the fold too", async ({ page }) => {
+  await newEnrolledStudent(page);
+  await page.goto(`/courses/${DEMO.courseSlug}/lessons/08-the-transformer`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Chromium's own accessibility tree (what a screen reader reads), asked for the page's last
+  // formula without scrolling to it: a block that skips layout leaves its MathML out as "not rendered".
+  const cdp = await page.context().newCDPSession(page);
+  const lastFormulaExposed = async () => {
+    const { root } = (await cdp.send("DOM.getDocument", { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeIds } = (await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: ".prose .katex-mathml math" })) as { nodeIds: number[] };
+    const last = nodeIds.at(-1);
+    if (last === undefined) return "no formula";
+    const { nodes } = (await cdp.send("Accessibility.getPartialAXTree", { nodeId: last, fetchRelatives: false })) as { nodes: { ignored: boolean }[] };
+    return nodes[0]?.ignored === false ? "exposed" : "ignored";
+  };
+  await expect.poll(lastFormulaExposed, { timeout: 30_000 }).toBe("exposed");
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

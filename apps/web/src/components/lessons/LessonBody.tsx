@@ -4,6 +4,7 @@ import { demoSpecs, type LessonSegment, type QuizAnswers } from "@course/lessons
 import type { Locale } from "../../lib/i18n/index.ts";
 import { DemoSlot } from "./DemoSlot.tsx";
 import { Quiz } from "./Quiz.tsx";
+import { RenderSkippedBlocks } from "./RenderSkippedBlocks.tsx";
 import { RunnableSample } from "./RunnableSample.tsx";
 
 /** Code blocks and tables scroll sideways on small screens: make them reachable with the keyboard. */
@@ -55,6 +56,7 @@ export function LessonBody({ segments, lang, lessonId, courseSlug, answers, loca
             return <DemoSlot key={i} name={s.name} params={s.params} ownCode={demoSpecs[s.name].ownCode} locale={locale} courseSlug={courseSlug} />;
         }
       })}
+      <RenderSkippedBlocks />
     </div>
   );
 }

@@ -10,16 +10,7 @@ import type { ProgressStatus } from "../../lib/courses/progress.ts";
 import type { Locale } from "../../lib/i18n/index.ts";
 import { LessonStatusBadge } from "../courses/LessonStatusBadge.tsx";
 import { postJson } from "./post-json.ts";
-
-/** Runs `task` once the browser is idle (within 2 s at the latest); returns a cancel function. */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(task, { timeout: 2000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(task, 200);
-  return () => window.clearTimeout(id);
-}
+import { whenIdle } from "./when-idle.ts";
 
 export function LessonStatus({ lessonId, initial, locale }: { lessonId: string; initial: ProgressStatus; locale: Locale }) {
   const [status, setStatus] = useState(initial);
