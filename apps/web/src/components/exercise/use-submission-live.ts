@@ -27,6 +27,16 @@ export function useSubmissionLive(initial: SubmissionView | null) {
   // A failing grade's diagnosis follows it: keep following while it is pending.
   const done = submission === null || settled(submission);
 
+  // Each state is committed as it arrives, from either stream: a fast grade's queued and graded
+  // events can arrive before React renders, and batched they would skip straight to graded (no
+  // "queued" shown, nor announced).
+  const show = useCallback((view: SubmissionView) => {
+    flushSync(() => {
+      setError(null);
+      setSubmission(view);
+    });
+  }, []);
+
   useEffect(() => {
     if (id === null || done || answerStreaming) return;
     const path = `/api/submissions/${encodeURIComponent(id)}`;
@@ -39,8 +49,7 @@ export function useSubmissionLive(initial: SubmissionView | null) {
     const accept = (next: SubmissionView) => {
       if (controller.signal.aborted) return;
       if (settled(next)) closeStream();
-      setError(null);
-      setSubmission(next);
+      show(next);
     };
     const closeStream = () => {
       source?.close();
@@ -108,16 +117,7 @@ export function useSubmissionLive(initial: SubmissionView | null) {
       closeStream();
       clearTimeout(retry);
     };
-  }, [id, done, answerStreaming]);
-
-  // Each state is committed as it arrives: a fast grade's queued and graded events can come in one
-  // read, and batched they would skip straight to graded (no "queued" shown, nor announced).
-  const show = useCallback((view: SubmissionView) => {
-    flushSync(() => {
-      setError(null);
-      setSubmission(view);
-    });
-  }, []);
+  }, [id, done, answerStreaming, show]);
 
   return { submission, show, error, setAnswerStreaming };
 }
